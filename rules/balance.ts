@@ -1,0 +1,38 @@
+import { defineRule } from '../src/engine/rule.js';
+import { evaluateRelations } from '../src/engine/relations.js';
+import { columnName, rowName } from '../src/rule-kit.js';
+
+export default defineRule({
+  meta: {
+    id: 'balance',
+    type: 'problem',
+    severity: 'error',
+    description: {
+      zh: '第三部分每一列：一（本年新收）+ 二（上年结转）= （七）总计 + 四（结转下年度继续办理）',
+      en: 'Section 三, per column: new + carried over = total handled + carried forward',
+    },
+    docs: 'docs/rules/balance.md',
+    schema: { type: 'object', properties: {}, additionalProperties: false },
+  },
+  check(report, ctx) {
+    for (const r of evaluateRelations(report, ctx.format, 'balance')) {
+      if (r.holds) continue;
+      const t = r.relation.anchor.table;
+      const col = columnName(ctx.format, t, r.relation.anchor.column);
+      const [a, b] = r.lhs;
+      const [c, d] = r.rhs;
+      ctx.report({
+        node: r.anchor,
+        message:
+          `「${col}」列勾稽关系不成立：一、本年新收（${a.value}）加二、上年结转（${b.value}）为 ${r.lhsSum}，` +
+          `应等于（七）总计（${c.value}）加四、结转下年度继续办理（${d.value}），实为 ${r.rhsSum}`,
+        expected: r.lhsSum,
+        actual: r.rhsSum,
+        related: [...r.lhs, ...r.rhs].map((cell, i) => ({
+          node: cell,
+          message: `${rowName(ctx.format, t, [...r.relation.lhs, ...r.relation.rhs][i].row)}：${cell.value}`,
+        })),
+      });
+    }
+  },
+});

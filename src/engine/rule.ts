@@ -1,0 +1,80 @@
+/**
+ * The rule API. Built-in rules and plugin rules use exactly this interface; the engine knows no rule by name.
+ */
+import type { Format } from '../format/formats.js';
+import type { SourceText } from '../text/lines.js';
+import type { Fix, LogicalLocation, Position, Report, Suggestion } from '../types.js';
+
+export type RuleSeverityName = 'error' | 'warn';
+
+export interface RuleMeta {
+  /** public id, used in configs, on the command line and in output */
+  id: string;
+  type: 'problem' | 'suggestion' | 'layout';
+  /** default severity */
+  severity: RuleSeverityName;
+  description: { zh: string; en: string };
+  /** docs page, relative to the package root (docs/rules/<id>.md) */
+  docs: string;
+  /** JSON Schema of the rule's options (an object) */
+  schema: Record<string, unknown>;
+  defaultOptions?: Record<string, unknown>;
+  /** the rule offers fixes that are safe to apply */
+  fixable?: boolean;
+  /** the rule offers suggestions that are not safe to apply automatically */
+  hasSuggestions?: boolean;
+}
+
+export interface Located {
+  position: Position;
+}
+
+export interface RelatedDescriptor {
+  node: Located;
+  message: string;
+}
+
+export interface ReportDescriptor {
+  /** the node the finding is about; its position is the finding's location */
+  node: Located;
+  message: string;
+  expected?: string | number;
+  actual?: string | number;
+  /** other places that take part (the cells of a sum) */
+  related?: RelatedDescriptor[];
+  fix?: Fix;
+  suggestions?: Suggestion[];
+  /** lower the severity of this one finding (never raises it above the configured severity) */
+  severity?: RuleSeverityName;
+  /** logical location, when the node alone does not tell it */
+  location?: LogicalLocation;
+}
+
+export interface RuleContext {
+  readonly ruleId: string;
+  readonly filePath: string;
+  readonly format: Format;
+  readonly source: SourceText;
+  readonly options: Record<string, unknown>;
+  report(descriptor: ReportDescriptor): void;
+}
+
+export interface RuleModule {
+  meta: RuleMeta;
+  check(report: Report, context: RuleContext): void;
+}
+
+export interface Plugin {
+  /** namespace of the plugin's rule ids (plugin-name/rule-id); none for the built-in rules */
+  name?: string;
+  rules: RuleModule[];
+}
+
+/** Identity helper that gives a rule module its type. */
+export function defineRule(rule: RuleModule): RuleModule {
+  return rule;
+}
+
+export function definePlugin(plugin: Plugin): Plugin {
+  return plugin;
+}

@@ -1,0 +1,303 @@
+/**
+ * Skeleton + format → report AST: table regions become tables bound to the format's table, row and column ids.
+ *
+ * Physical rows are read as: placeholder cells (merged cells, empty), label cells, value cells. The row's own
+ * label is the last label cell; labels broken over lines or pages are joined; cells of a row broken by a page
+ * break are joined. Value cells get column ids only when their number is what the format wants (after dropping
+ * layout placeholders): otherwise nobody can know which cell is which, and the row is left for cell-count.
+ */
+import type { Cell, HeaderRow, Label, LabelMatch, Paragraph, Report, Row, Section, Table } from '../types.js';
+import type { SourceText } from '../text/lines.js';
+import { cjkCount, normalizeLabel, parseCellNumber } from '../text/normalize.js';
+import type { Format, FormatTable } from './formats.js';
+import type { PhysicalRow, RawCell, RawTable, SectionDraft, Skeleton } from '../parse/structure.js';
+
+const CAPTION = /第二十条第\(([一二三四五六七八九十]+)\)项/;
+const ENUM_ONLY = /^(?:[一二三四五六七八九十]+[、.]|\([一二三四五六七八九十]+\)|\d+[.、])$/;
+const LABEL_START = /^(?:[一二三四五六七八九十]+[、.]|\([一二三四五六七八九十]+\)|\d+[.、])\S/;
+const NUMERAL_WORD = /^[零〇一二两三四五六七八九十百千万无空]+$/;
+
+/** A cell that is a label (words), as opposed to a value (a number, a blank, or junk in a value's place). */
+export function isLabelCell(cell: RawCell): boolean {
+  if (cell.blank) return false;
+  if (parseCellNumber(cell.text).status !== 'invalid') return false;
+  const n = normalizeLabel(cell.text);
+  if (NUMERAL_WORD.test(n)) return false;
+  if (ENUM_ONLY.test(n) || LABEL_START.test(n)) return true;
+  return cjkCount(n) >= 2;
+}
+
+function isRuleRow(row: PhysicalRow): boolean {
+  const filled = row.cells.filter((c) => !c.blank);
+  return filled.length > 0 && filled.every((c) => /^[-—_=─━]{3,}$/.test(c.text));
+}
+
+export function bindReport(skel: Skeleton, format: Format): Report {
+  const { source } = skel;
+  const sections: Section[] = skel.sections.map((s) => bindSection(s, format, source));
+  const children: Report['children'] = [...skel.preamble, ...sections];
+  const end = source.text.length;
+  return {
+    type: 'report',
+    year: skel.year,
+    yearSource: skel.yearSource,
+    agency: skel.agency,
+    title: skel.title,
+    format: format.short,
+    children,
+    position: source.position(0, end),
+  };
+}
+
+function bindSection(s: SectionDraft, format: Format, source: SourceText): Section {
+  const children: Array<Paragraph | Table> = [];
+  const tables = s.sectionId ? format.tablesOf(s.sectionId) : [];
+  for (const c of s.children) {
+    if (c.type === 'paragraph') children.push(c);
+    else children.push(...bindRegion(c, tables, format, source));
+  }
+  return {
+    type: 'section',
+    number: s.number,
+    index: s.index,
+    sectionId: s.sectionId,
+    heading: s.heading,
+    titleText: s.titleText,
+    depth: s.depth,
+    children,
+    position: s.position,
+  };
+}
+
+/** Split a region at its captions (第二十条第（N）项) and bind each part to the format's table. */
+function bindRegion(region: RawTable, tables: FormatTable[], format: Format, source: SourceText): Table[] {
+  if (!tables.length) return [unknownTable(region, source)];
+  const parts: Array<{ caption?: RawCell; table?: FormatTable; rows: PhysicalRow[] }> = [];
+  let cur: { caption?: RawCell; table?: FormatTable; rows: PhysicalRow[] } | undefined;
+  for (const row of region.rows) {
+    const first = row.cells.find((c) => !c.blank);
+    const cap = first ? CAPTION.exec(normalizeLabel(first.text)) : null;
+    if (cap && first) {
+      const table = tables.find((t) => t.caption && CAPTION.exec(normalizeLabel(t.caption))?.[1] === cap[1]);
+      cur = { caption: first, table, rows: [] };
+      parts.push(cur);
+      continue;
+    }
+    if (!cur) {
+      cur = { table: tables.length === 1 ? tables[0] : guessTable(row, tables, format), rows: [] };
+      parts.push(cur);
+    }
+    cur.rows.push(row);
+  }
+  return parts.map((p) => {
+    const caption: Label | undefined = p.caption
+      ? { type: 'label', value: p.caption.text, position: source.position(p.caption.start, p.caption.end) }
+      : undefined;
+    const startOff = p.caption ? p.caption.start : p.rows[0]?.start ?? region.position.start.offset!;
+    const endOff = p.rows.length ? p.rows[p.rows.length - 1].end : p.caption!.end;
+    if (!p.table) {
+      const t = unknownTable({ ...region, rows: p.rows }, source);
+      t.caption = caption;
+      t.position = source.position(startOff, endOff);
+      return t;
+    }
+    return bindTable(p.table, p.rows, region.layout, format, source, caption, source.position(startOff, endOff));
+  });
+}
+
+function guessTable(row: PhysicalRow, tables: FormatTable[], format: Format): FormatTable | undefined {
+  const labels = row.cells.filter(isLabelCell);
+  for (const t of tables) {
+    if (labels.some((l) => format.rowLabels(t.id).match(l.text)?.kind === 'exact')) return t;
+  }
+  return undefined;
+}
+
+function unknownTable(region: RawTable, source: SourceText): Table {
+  return {
+    type: 'table',
+    layout: region.layout,
+    header: region.rows.map((r) => headerRow(r, source)),
+    children: [],
+    position: region.position,
+  };
+}
+
+function headerRow(r: PhysicalRow, source: SourceText): HeaderRow {
+  return {
+    type: 'header-row',
+    cells: r.cells.filter((c) => !c.blank).map((c) => ({ type: 'label', value: c.text, position: source.position(c.start, c.end) })),
+    position: source.position(r.start, r.end),
+  };
+}
+
+interface Draft {
+  labels: RawCell[];
+  match?: LabelMatch;
+  groups: RawCell[];
+  values: RawCell[];
+  start: number;
+  end: number;
+}
+
+function bindTable(
+  t: FormatTable,
+  rows: PhysicalRow[],
+  layout: Table['layout'],
+  format: Format,
+  source: SourceText,
+  caption: Label | undefined,
+  position: Table['position'],
+): Table {
+  const rowSet = format.rowLabels(t.id);
+  const groupSet = format.groupLabels(t.id);
+  const headerSet = format.headerLabels(t.id);
+  const unlabeled = t.rows.find((r) => r.label === null && r.data);
+  const width = t.columns.length;
+  const header: HeaderRow[] = [];
+  const drafts: Draft[] = [];
+  let unlabeledTaken = false;
+
+  for (const prow of rows) {
+    if (isRuleRow(prow)) continue;
+    const cells = prow.cells;
+    // label cells: from the first label cell up to the last one before the values start
+    let first = -1;
+    let last = -1;
+    for (let i = 0; i < cells.length; i++) {
+      if (cells[i].blank) continue;
+      if (isLabelCell(cells[i])) {
+        if (first < 0) first = i;
+        last = i;
+      } else break;
+    }
+    const labels = first < 0 ? [] : cells.slice(first, last + 1).filter((c) => !c.blank);
+    const values = cells.slice(last + 1);
+    const hasValues = values.some((c) => !c.blank);
+    const prev = drafts[drafts.length - 1];
+
+    if (labels.length) {
+      const own = labels[labels.length - 1];
+      if (!drafts.length && !hasValues && headerSet.match(own.text)?.kind === 'exact') {
+        header.push(headerRow(prow, source));
+        continue;
+      }
+      const match = rowSet.match(own.text, { fragments: true });
+      if (match && match.kind !== 'fragment') {
+        drafts.push({ labels: [own], match, groups: labels.slice(0, -1), values, start: prow.start, end: prow.end });
+        continue;
+      }
+      // a label broken over lines: the pieces continue the labels of the row above, aligned from the right
+      if (!hasValues && prev && joinLabel(prev, labels, rowSet)) continue;
+      if (match) {
+        drafts.push({ labels: [own], match, groups: labels.slice(0, -1), values, start: prow.start, end: prow.end });
+        continue;
+      }
+      if (!drafts.length && !hasValues) {
+        header.push(headerRow(prow, source));
+        continue;
+      }
+      if (!hasValues && labels.every((l) => groupSet.match(l.text, { fragments: true }))) {
+        // group labels on a line of their own (（三）不予公开 above its sub-rows)
+        continue;
+      }
+      // a label the format does not know, with values: keep it as an unmatched row
+      drafts.push({ labels: [own], groups: labels.slice(0, -1), values, start: prow.start, end: prow.end });
+      continue;
+    }
+    // no label at all
+    if (unlabeled && !unlabeledTaken && (hasValues || values.length >= Math.ceil(width / 2))) {
+      unlabeledTaken = true;
+      drafts.push({ labels: [], match: { id: unlabeled.id, canonical: '', distance: 0, kind: 'exact' }, groups: [], values, start: prow.start, end: prow.end });
+      continue;
+    }
+    if (prev && hasValues && effectiveCount(prev.values) < width) {
+      // a row broken by a page break: its cells continue on the next line
+      prev.values = [...prev.values, ...values];
+      prev.end = prow.end;
+    }
+  }
+
+  const children = drafts.map((d) => bindRow(d, t, format, source));
+  return { type: 'table', tableId: t.id, caption, layout, header, children, position };
+}
+
+/** Append label pieces to the row above when that makes its label match better. */
+function joinLabel(prev: Draft, pieces: RawCell[], rowSet: ReturnType<Format['rowLabels']>): boolean {
+  const own = prev.labels[prev.labels.length - 1];
+  if (!own) return false;
+  const piece = pieces[pieces.length - 1];
+  const joinedText = prev.labels.map((l) => l.text).join('') + piece.text;
+  const m = rowSet.match(joinedText, { fragments: true });
+  const before = prev.match;
+  const better = m && (!before || m.kind === 'exact' || (before.kind === 'fragment' && m.kind !== 'fragment') || m.distance < before.distance);
+  const fragmentOfLabel = rowSet.isFragment(piece.text);
+  if (!better && !fragmentOfLabel) return false;
+  prev.labels.push(piece);
+  if (m && (better || !before)) prev.match = m;
+  // earlier pieces continue the group labels
+  const extra = pieces.slice(0, -1);
+  prev.groups.push(...extra);
+  return true;
+}
+
+/** The number of value cells once layout placeholders are left out. */
+function effectiveCount(values: RawCell[]): number {
+  return values.filter((c) => !c.empty).length;
+}
+
+/**
+ * Drop layout placeholders until the row has as many cells as the format wants: first cells with nothing in
+ * them at the end, then at the start (a label cell spanning two columns leaves one), then blank ones likewise.
+ */
+function fitValues(values: RawCell[], width: number): RawCell[] {
+  let v = values.slice();
+  for (const pred of [(c: RawCell) => c.empty, (c: RawCell) => c.blank]) {
+    while (v.length > width && pred(v[v.length - 1])) v.pop();
+    while (v.length > width && pred(v[0])) v.shift();
+  }
+  return v;
+}
+
+function bindRow(d: Draft, t: FormatTable, format: Format, source: SourceText): Row {
+  const width = t.columns.length;
+  const fitted = fitValues(d.values, width);
+  const known = fitted.length === width;
+  const children: Cell[] = fitted.map((c, i) => {
+    const col = known ? t.columns[i] : undefined;
+    const p = parseCellNumber(c.text);
+    // a unit the format itself gives (本年收费金额（单位：万元）) is no fault
+    const status = p.status === 'unit' && col?.unit !== undefined && p.unit === col.unit ? 'number' : p.status;
+    const cell: Cell = {
+      type: 'cell',
+      raw: c.text,
+      status,
+      index: i,
+      position: source.position(c.start, c.end),
+    };
+    if (p.value !== undefined) cell.value = p.value;
+    if (p.unit) cell.unit = p.unit;
+    if (col) cell.columnId = col.id;
+    return cell;
+  });
+  const labels: Label[] = d.labels.map((l) => ({ type: 'label', value: l.text, position: source.position(l.start, l.end) }));
+  const groupSet = format.groupLabels(t.id);
+  const groupMatches = d.groups.map((g) => ({
+    label: { type: 'label', value: g.text, position: source.position(g.start, g.end) } as Label,
+    match: groupSet.match(g.text, { fragments: true }),
+  }));
+  const start = labels.length ? labels[0].position.start.offset! : children.length ? children[0].position.start.offset! : d.start;
+  const ends = [...labels.map((l) => l.position.end.offset!), ...children.map((c) => c.position.end.offset!), start];
+  return {
+    type: 'row',
+    rowId: d.match?.id,
+    label: d.labels.map((l) => l.text).join(''),
+    labels,
+    match: d.match,
+    groupMatches,
+    expectedCells: width,
+    foundCells: fitted.length,
+    children,
+    position: source.position(start, Math.max(...ends)),
+  };
+}

@@ -1,0 +1,89 @@
+/**
+ * report-lint's programmatic API.
+ *
+ *   import { lint, lintFiles } from 'report-lint';
+ *   const result = lint(text, { filePath: 'report.txt' });
+ */
+import { readFile } from 'node:fs/promises';
+import builtinRules from '../rules/index.js';
+import { lintWith, parseReport, resolveRules, result, type LintOptions, type RuleSetting } from './engine/linter.js';
+import type { Plugin } from './engine/rule.js';
+import { decode, DecodeError } from './io/decode.js';
+import type { LintResult, SeveritySetting } from './types.js';
+
+export * from './types.js';
+export { defineRule, definePlugin } from './engine/rule.js';
+export type { Plugin, RuleModule, RuleMeta, RuleContext, ReportDescriptor } from './engine/rule.js';
+export { ConfigError, parseReport, resolveRules, ruleMap } from './engine/linter.js';
+export type { LintOptions, RuleSetting } from './engine/linter.js';
+export { builtinFormats, validateFormat, Format, FormatError } from './format/formats.js';
+export { evaluateRelations } from './engine/relations.js';
+export * as ast from './ast.js';
+export * from './rule-kit.js';
+export { builtinRules };
+
+export interface ApiOptions {
+  filePath?: string;
+  /** extra plugins, used beside the built-in rules */
+  plugins?: Plugin[];
+  rules?: Record<string, SeveritySetting | RuleSetting>;
+  /** force a format: 2019 or 2021 */
+  format?: string;
+  /** force a text encoding for files (utf-8, gb18030, utf-16le …) */
+  encoding?: string;
+}
+
+function allPlugins(opts: ApiOptions): Plugin[] {
+  return [builtinRules, ...(opts.plugins ?? [])];
+}
+
+/** Lint a report's text. */
+export function lint(text: string, opts: ApiOptions = {}): LintResult {
+  const active = resolveRules(allPlugins(opts), opts.rules);
+  return lintWith(text, active, { filePath: opts.filePath, format: opts.format });
+}
+
+/** Read a file (any supported encoding) and lint it; a file that cannot be read gives one fatal message. */
+export async function lintFile(path: string, opts: ApiOptions & { active?: ReturnType<typeof resolveRules> } = {}): Promise<LintResult> {
+  const active = opts.active ?? resolveRules(allPlugins(opts), opts.rules);
+  let text: string;
+  try {
+    const bytes = await readFile(path);
+    text = decode(bytes, opts.encoding).text;
+  } catch (e) {
+    return fatalResult(path, readErrorMessage(e));
+  }
+  const r = lintWith(text, active, { filePath: path, format: opts.format });
+  return r;
+}
+
+/** Lint files one after another (each read, linted and released in turn). */
+export async function lintFiles(paths: string[], opts: ApiOptions = {}): Promise<LintResult[]> {
+  const active = resolveRules(allPlugins(opts), opts.rules);
+  const out: LintResult[] = [];
+  for (const p of paths) out.push(await lintFile(p, { ...opts, active }));
+  return out;
+}
+
+export function fatalResult(filePath: string, message: string): LintResult {
+  return result(filePath, [{ ruleId: null, severity: 2, fatal: true, message, line: 1, column: 1, endLine: 1, endColumn: 1 }]);
+}
+
+export function readErrorMessage(e: unknown): string {
+  if (e instanceof DecodeError) return `无法读取：${e.message}`;
+  const code = (e as NodeJS.ErrnoException)?.code;
+  switch (code) {
+    case 'ENOENT':
+      return '无法读取：文件不存在';
+    case 'EACCES':
+    case 'EPERM':
+      return '无法读取：没有读取权限';
+    case 'EISDIR':
+      return '无法读取：这是文件夹，不是文件';
+    default:
+      return `无法读取：${e instanceof Error ? e.message : String(e)}`;
+  }
+}
+
+export { parseReport as parse };
+export type { LintOptions as EngineOptions };

@@ -1,0 +1,50 @@
+/**
+ * Paths on the command line → the files to lint: files as given, folders searched recursively for report
+ * files, glob patterns expanded (tinyglobby).
+ */
+import { statSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { glob, isDynamicPattern } from 'tinyglobby';
+
+export const REPORT_EXTENSIONS = ['txt', 'md', 'markdown'];
+
+export interface FileTarget {
+  path: string;
+  /** why the path could not be used (it does not exist, nothing matched) */
+  error?: string;
+}
+
+const IGNORE = ['**/node_modules/**', '**/.git/**'];
+
+export async function expandPaths(patterns: string[], cwd = process.cwd()): Promise<FileTarget[]> {
+  const out: FileTarget[] = [];
+  const seen = new Set<string>();
+  const add = (p: string) => {
+    const abs = resolve(cwd, p);
+    if (!seen.has(abs)) {
+      seen.add(abs);
+      out.push({ path: abs });
+    }
+  };
+  for (const pattern of patterns) {
+    let st;
+    try {
+      st = statSync(resolve(cwd, pattern));
+    } catch {
+      st = undefined;
+    }
+    if (st?.isFile()) {
+      add(pattern);
+    } else if (st?.isDirectory()) {
+      const found = await glob(`**/*.{${REPORT_EXTENSIONS.join(',')}}`, { cwd: resolve(cwd, pattern), ignore: IGNORE, absolute: true, dot: false });
+      found.sort().forEach(add);
+    } else if (isDynamicPattern(pattern)) {
+      const found = await glob(pattern, { cwd, ignore: IGNORE, absolute: true });
+      if (!found.length) out.push({ path: resolve(cwd, pattern), error: `没有文件符合「${pattern}」` });
+      found.sort().forEach(add);
+    } else {
+      out.push({ path: resolve(cwd, pattern), error: `找不到文件或文件夹「${pattern}」` });
+    }
+  }
+  return out;
+}

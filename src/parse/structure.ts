@@ -1,0 +1,378 @@
+/**
+ * Text → report skeleton: title, sections (by their headings), paragraphs, and table regions cut into
+ * physical rows and raw cells. Nothing here depends on one format; binding rows and cells to a format's ids is
+ * done by bind.ts.
+ */
+import type { Label, Paragraph, Position, Title } from '../types.js';
+import { SourceText, isBlank, trimSpan, type Line } from '../text/lines.js';
+import { chineseNumeralValue, normalizeLabel } from '../text/normalize.js';
+import { LabelSet } from '../format/match.js';
+import type { Format } from '../format/formats.js';
+import { hasMarkdownSyntax, markdownHints, type MarkdownHints } from './markdown.js';
+
+export interface RawCell {
+  /** the cell's text as written (the pieces of a cell broken over lines joined) */
+  text: string;
+  /** the trimmed span of the text, or a zero-width point where the cell is blank */
+  start: number;
+  end: number;
+  blank: boolean;
+  /** the cell had nothing at all (not even white space): a layout placeholder rather than a blank data cell */
+  empty: boolean;
+}
+
+export interface PhysicalRow {
+  cells: RawCell[];
+  start: number;
+  end: number;
+}
+
+export interface RawTable {
+  type: 'raw-table';
+  layout: 'tab' | 'cell-per-line' | 'gfm';
+  rows: PhysicalRow[];
+  position: Position;
+}
+
+export interface SectionDraft {
+  type: 'section';
+  number: string;
+  index: number;
+  sectionId?: string;
+  heading: Label;
+  titleText: string;
+  depth?: number;
+  titleMatch?: { kind: 'exact' | 'variant' | 'fragment'; canonical: string; distance: number };
+  children: Array<Paragraph | RawTable>;
+  position: Position;
+}
+
+export interface Skeleton {
+  source: SourceText;
+  title?: Title;
+  agency?: string;
+  year?: number;
+  yearSource?: 'title' | 'text' | 'date';
+  /** paragraphs before the first section (title excluded) */
+  preamble: Paragraph[];
+  sections: SectionDraft[];
+}
+
+const HEADING = /^([一二三四五六七八九十]{1,3})\s*[、.．]\s*(\S.*)$/;
+const SENTENCE_END = /[。；;！？]/;
+
+/** Section titles of every known format, keyed by section id. */
+function sectionTitleSet(formats: readonly Format[]): { set: LabelSet; keywords: Map<string, string[]>; titles: Map<string, string> } {
+  const seen = new Map<string, { id: string; label: string; variants: string[] }>();
+  const keywords = new Map<string, string[]>();
+  const titles = new Map<string, string>();
+  for (const f of formats) {
+    for (const s of f.data.sections) {
+      const prev = seen.get(s.id);
+      if (prev) prev.variants.push(...(s.variants ?? []), s.title);
+      else seen.set(s.id, { id: s.id, label: s.title, variants: [...(s.variants ?? [])] });
+      if (s.keywords) keywords.set(s.id, s.keywords);
+      titles.set(s.id, s.title);
+    }
+  }
+  return { set: new LabelSet([...seen.values()]), keywords, titles };
+}
+
+const titleSetCache = new WeakMap<readonly Format[], ReturnType<typeof sectionTitleSet>>();
+
+export function parseStructure(text: string, formats: readonly Format[], opts: { markdown?: boolean } = {}): Skeleton {
+  const source = new SourceText(text);
+  const hints: MarkdownHints | undefined = opts.markdown !== false && (opts.markdown || hasMarkdownSyntax(text)) ? markdownHints(text) : undefined;
+  let titles = titleSetCache.get(formats);
+  if (!titles) titleSetCache.set(formats, (titles = sectionTitleSet(formats)));
+
+  const gfmLines = new Map<number, Array<{ start: number; end: number }>>();
+  for (const t of hints?.tables ?? []) for (const [line, cells] of t.rows) gfmLines.set(line, cells);
+
+  // 1. headings
+  interface Heading { line: Line; draft: SectionDraft }
+  const headings: Heading[] = [];
+  for (const line of source.lines) {
+    const h = sectionHeading(line, hints, titles, source);
+    if (h) headings.push({ line, draft: h });
+  }
+
+  // 2. the title and the preamble: lines before the first heading
+  const firstHeadingLine = headings.length ? headings[0].line.line : source.lines.length + 1;
+  const before = source.lines.filter((l) => l.line < firstHeadingLine);
+  const { title, agency, titleLines } = findTitle(before, hints);
+  const preamble = before.filter((l) => !titleLines.has(l.line) && !isBlank(l.text)).map((l) => paragraph(l, hints, source));
+
+  // 3. section bodies
+  const sections: SectionDraft[] = [];
+  for (let i = 0; i < headings.length; i++) {
+    const { line, draft } = headings[i];
+    const endLine = i + 1 < headings.length ? headings[i + 1].line.line : source.lines.length + 1;
+    const body = source.lines.filter((l) => l.line > line.line && l.line < endLine);
+    draft.children = sectionBody(body, gfmLines, hints, source);
+    const last = draft.children[draft.children.length - 1];
+    draft.position = { start: draft.heading.position.start, end: last ? last.position.end : draft.heading.position.end };
+    sections.push(draft);
+  }
+
+  // 4. the year
+  let year: number | undefined;
+  let yearSource: Skeleton['yearSource'];
+  const ty = title ? /(20\d{2})\s*年/.exec(title.value) : null;
+  if (ty) {
+    year = Number(ty[1]);
+    yearSource = 'title';
+  } else {
+    const d = signingYear(source);
+    if (d) {
+      year = d;
+      yearSource = 'date';
+    } else {
+      const t = mostMentionedYear(sections.length ? sections[0] : undefined);
+      if (t) {
+        year = t;
+        yearSource = 'text';
+      }
+    }
+  }
+  return { source, title, agency, year, yearSource, preamble, sections };
+}
+
+function sectionHeading(
+  line: Line,
+  hints: MarkdownHints | undefined,
+  titles: ReturnType<typeof sectionTitleSet>,
+  source: SourceText,
+): SectionDraft | undefined {
+  if (line.text.includes('\t')) return undefined;
+  const atx = hints?.headings.get(line.line);
+  const span = atx ? { start: atx.start, end: atx.end, value: source.text.slice(atx.start, atx.end) } : trimSpan(line.text, line.start);
+  if (span.value.length > 60) return undefined;
+  const m = HEADING.exec(span.value);
+  if (!m) return undefined;
+  const index = chineseNumeralValue(m[1]);
+  if (!index) return undefined;
+  const titleText = m[2].trim();
+  const norm = normalizeLabel(titleText);
+  let match = titles.set.match(titleText);
+  if (!match) {
+    // a reworded heading: every keyword of one section, and not much longer than its title
+    for (const [id, kws] of titles.keywords) {
+      const canonical = titles.titles.get(id)!;
+      if (kws.length && kws.every((k) => norm.includes(k)) && norm.length <= canonical.length * 1.8 + 4) {
+        match = { id, canonical, distance: -1, kind: 'variant' };
+        break;
+      }
+    }
+  }
+  if (!match) return undefined;
+  const heading: Label = { type: 'label', value: span.value, position: source.position(span.start, span.end) };
+  return {
+    type: 'section',
+    number: m[1],
+    index,
+    sectionId: match.id,
+    heading,
+    titleText,
+    depth: atx?.depth,
+    titleMatch: { kind: match.kind, canonical: match.canonical, distance: match.distance },
+    children: [],
+    position: heading.position,
+  };
+}
+
+function findTitle(lines: Line[], hints: MarkdownHints | undefined): { title?: Title; agency?: string; titleLines: Set<number> } {
+  const nonBlank = lines.filter((l) => !isBlank(l.text)).slice(0, 8);
+  const titleLines = new Set<number>();
+  const text = (l: Line) => {
+    const atx = hints?.headings.get(l.line);
+    return atx ? { start: atx.start, end: atx.end, value: l.text.slice(atx.start - l.start, atx.end - l.start) } : trimSpan(l.text, l.start);
+  };
+  const idx = nonBlank.findIndex((l) => {
+    const v = text(l).value;
+    return v.length <= 80 && /报告/.test(v) && /(政府信息公开|政务公开|信息公开)/.test(v) && !SENTENCE_END.test(v);
+  });
+  if (idx < 0) return { titleLines };
+  const main = nonBlank[idx];
+  const parts = [text(main)];
+  titleLines.add(main.line);
+  let agency: string | undefined;
+  if (idx > 0) {
+    const prev = nonBlank[idx - 1];
+    const pv = text(prev);
+    if (idx === 1 && pv.value.length <= 30 && !SENTENCE_END.test(pv.value) && !/\d/.test(pv.value)) {
+      parts.unshift(pv);
+      titleLines.add(prev.line);
+      agency = pv.value;
+    }
+  }
+  const value = parts.map((p) => p.value).join(' ');
+  if (!agency) {
+    const m = /^(.+?)\s*(20\d{2})\s*年/.exec(parts[0].value);
+    if (m) agency = m[1].trim();
+    else {
+      const n = /^(.+?)(政府信息公开|政务公开)/.exec(parts[0].value);
+      if (n && n[1].length >= 2) agency = n[1].replace(/20\d{2}\s*年度?$/, '').trim() || undefined;
+    }
+  }
+  const title: Title = {
+    type: 'title',
+    value,
+    position: { start: pointOf(lines, parts[0].start), end: pointOf(lines, parts[parts.length - 1].end) },
+  };
+  return { title, agency, titleLines };
+}
+
+function pointOf(lines: Line[], offset: number) {
+  const l = lines.find((x) => offset >= x.start && offset <= x.end)!;
+  return { line: l.line, column: offset - l.start + 1, offset };
+}
+
+function paragraph(l: Line, hints: MarkdownHints | undefined, source: SourceText): Paragraph {
+  const atx = hints?.headings.get(l.line);
+  const span = atx ? { start: atx.start, end: atx.end, value: source.text.slice(atx.start, atx.end) } : trimSpan(l.text, l.start);
+  return { type: 'paragraph', value: span.value, position: source.position(span.start, span.end) };
+}
+
+/** Paragraphs and table regions of a section's body. */
+function sectionBody(
+  body: Line[],
+  gfmLines: Map<number, Array<{ start: number; end: number }>>,
+  hints: MarkdownHints | undefined,
+  source: SourceText,
+): Array<Paragraph | RawTable> {
+  const out: Array<Paragraph | RawTable> = [];
+  const kind: Array<'blank' | 'table' | 'text'> = body.map((l) => {
+    if (gfmLines.has(l.line) || l.text.includes('\t')) return 'table';
+    return isBlank(l.text) ? 'blank' : 'text';
+  });
+  // a short line right under a tab-started cell line continues that cell (a cell broken inside, as Word exports 本年新 / 制作数量)
+  for (let i = 1; i < body.length; i++) {
+    if (kind[i] === 'text' && kind[i - 1] === 'table' && body[i - 1].text.startsWith('\t') && !body[i - 1].text.slice(1).includes('\t')) {
+      const v = body[i].text.trim();
+      if (v.length <= 16 && !SENTENCE_END.test(v)) kind[i] = 'table';
+    }
+  }
+  let i = 0;
+  while (i < body.length) {
+    if (kind[i] === 'blank') {
+      i++;
+      continue;
+    }
+    if (kind[i] === 'text') {
+      out.push(paragraph(body[i], hints, source));
+      i++;
+      continue;
+    }
+    // a table region: table lines, with blank lines inside as long as a table line follows
+    let j = i;
+    let last = i;
+    while (j < body.length && kind[j] !== 'text') {
+      if (kind[j] === 'table') last = j;
+      j++;
+    }
+    out.push(region(body.slice(i, last + 1), gfmLines, source));
+    i = last + 1;
+  }
+  return out;
+}
+
+function region(lines: Line[], gfmLines: Map<number, Array<{ start: number; end: number }>>, source: SourceText): RawTable {
+  const nonBlank = lines.filter((l) => !isBlank(l.text) || l.text.includes('\t'));
+  const gfm = nonBlank.filter((l) => gfmLines.has(l.line)).length;
+  const perLine = nonBlank.filter((l) => l.text.startsWith('\t') && !l.text.slice(1).includes('\t')).length;
+  const layout: RawTable['layout'] = gfm * 2 > nonBlank.length ? 'gfm' : perLine >= nonBlank.length * 0.6 ? 'cell-per-line' : 'tab';
+  const rows: PhysicalRow[] = [];
+  if (layout === 'cell-per-line') {
+    let cur: RawCell[] = [];
+    let pieces: Array<{ start: number; end: number; value: string; raw: string }> = [];
+    const flushCell = () => {
+      if (!pieces.length) return;
+      cur.push(joinPieces(pieces));
+      pieces = [];
+    };
+    const flushRow = () => {
+      flushCell();
+      if (cur.length) rows.push({ cells: cur, start: cur[0].start, end: cur[cur.length - 1].end });
+      cur = [];
+    };
+    for (const l of lines) {
+      if (!l.text.includes('\t') && isBlank(l.text)) {
+        flushRow();
+        continue;
+      }
+      if (l.text.startsWith('\t')) {
+        flushCell();
+        const raw = l.text.slice(1);
+        pieces.push({ ...trimSpan(raw, l.start + 1), raw });
+      } else {
+        // a continuation line (no tab): the rest of the cell above
+        pieces.push({ ...trimSpan(l.text, l.start), raw: l.text });
+      }
+    }
+    flushRow();
+  } else {
+    for (const l of lines) {
+      if (!l.text.includes('\t') && isBlank(l.text) && !gfmLines.has(l.line)) continue;
+      const hint = gfmLines.get(l.line);
+      let cells: RawCell[];
+      if (hint) {
+        cells = hint.map((c) => {
+          const text = source.text.slice(c.start, c.end);
+          const t = trimSpan(text, c.start);
+          return { text: t.value, start: t.start, end: t.end, blank: t.value === '', empty: text === '' };
+        });
+      } else {
+        cells = [];
+        let at = 0;
+        for (const part of l.text.split('\t')) {
+          const t = trimSpan(part, l.start + at);
+          cells.push({ text: t.value, start: t.value === '' ? l.start + at : t.start, end: t.value === '' ? l.start + at : t.end, blank: t.value === '', empty: part === '' });
+          at += part.length + 1;
+        }
+      }
+      rows.push({ cells, start: l.start, end: l.end });
+    }
+  }
+  const start = lines[0].start;
+  const end = lines[lines.length - 1].end;
+  return { type: 'raw-table', layout, rows, position: source.position(start, end) };
+}
+
+function joinPieces(pieces: Array<{ start: number; end: number; value: string; raw: string }>): RawCell {
+  const nonBlank = pieces.filter((p) => p.value !== '');
+  if (!nonBlank.length) {
+    const p = pieces[0];
+    return { text: '', start: p.start, end: p.start, blank: true, empty: pieces.every((x) => x.raw === '') };
+  }
+  return {
+    text: nonBlank.map((p) => p.value).join(''),
+    start: nonBlank[0].start,
+    end: nonBlank[nonBlank.length - 1].end,
+    blank: false,
+    empty: false,
+  };
+}
+
+/** The report year from the signing date at the end of the report (reports are signed early in the next year). */
+function signingYear(source: SourceText): number | undefined {
+  const tail = source.lines.slice(-12);
+  for (let i = tail.length - 1; i >= 0; i--) {
+    const m = /^\s*(20\d{2})\s*年\s*(\d{1,2})\s*月(\s*\d{1,2}\s*日)?\s*$/.exec(tail[i].text);
+    if (m) return Number(m[2]) <= 6 ? Number(m[1]) - 1 : Number(m[1]);
+  }
+  return undefined;
+}
+
+function mostMentionedYear(section: SectionDraft | undefined): number | undefined {
+  if (!section) return undefined;
+  const counts = new Map<number, number>();
+  for (const c of section.children) {
+    if (c.type !== 'paragraph') continue;
+    for (const m of c.value.matchAll(/(20\d{2})\s*年(?!度?[^，。]*公报)/g)) counts.set(Number(m[1]), (counts.get(Number(m[1])) ?? 0) + 1);
+  }
+  let best: number | undefined;
+  let n = 0;
+  for (const [y, k] of counts) if (k > n) [best, n] = [y, k];
+  return n >= 2 ? best : undefined;
+}

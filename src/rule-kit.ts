@@ -1,0 +1,62 @@
+/**
+ * Helpers for writing rules: readable names of rows and columns, and a short description of how a label
+ * differs from the format's. Part of the public rule API (plugins use them too).
+ */
+import type { Format } from './format/formats.js';
+import type { Cell, Row } from './types.js';
+import { normalizeLabel } from './text/normalize.js';
+
+/** A row's canonical label, shortened: （二）部分公开（区分处理的…） → （二）部分公开. */
+export function rowName(format: Format, tableId: string, rowId: string | undefined): string {
+  if (!rowId) return '（未识别的行）';
+  const r = format.table(tableId)?.rows.find((x) => x.id === rowId);
+  if (!r) return rowId;
+  if (r.label === null) return '数据行';
+  const short = r.label.replace(/（[^（）]*(，|、)[^（）]*）$/, '');
+  const parent = r.parent ? format.table(tableId)?.rows.find((x) => x.id === r.parent) : undefined;
+  // sub-rows 1. 2. … are named with their group: （三）不予公开 1.属于国家秘密
+  if (parent && parent.label && /^\d/.test(short)) return `${parent.label.replace(/^三、/, '')}${short}`;
+  return short;
+}
+
+/** A column's canonical label, with its group where labels repeat (行政复议 总计). */
+export function columnName(format: Format, tableId: string, columnId: string | undefined): string {
+  if (!columnId) return '';
+  const t = format.table(tableId);
+  const c = t?.columns.find((x) => x.id === columnId);
+  if (!t || !c) return columnId;
+  const repeated = t.columns.filter((x) => x.label === c.label).length > 1;
+  if (repeated && c.group) {
+    const g = t.columnGroups?.find((x) => x.id === c.group);
+    if (g) return `${g.label}·${c.label}`;
+  }
+  return c.label;
+}
+
+/** 「行名」「列名」 for a cell of a bound row. */
+export function cellName(format: Format, tableId: string, row: Row, cell: Cell): string {
+  const r = rowName(format, tableId, row.rowId);
+  const c = cell.columnId ? columnName(format, tableId, cell.columnId) : `第 ${cell.index + 1} 个数字格`;
+  return r === '数据行' ? `「${c}」` : `「${r}」「${c}」`;
+}
+
+/**
+ * How a written label differs from the canonical one, in a few words: 多了「到」, 缺少「申请」, 「机」应为「及」.
+ * Undefined when the difference is too large to put briefly.
+ */
+export function describeDifference(written: string, canonical: string): string | undefined {
+  const a = [...normalizeLabel(written)];
+  const b = [...normalizeLabel(canonical)];
+  let p = 0;
+  while (p < a.length && p < b.length && a[p] === b[p]) p++;
+  let s = 0;
+  while (s < a.length - p && s < b.length - p && a[a.length - 1 - s] === b[b.length - 1 - s]) s++;
+  const mid = (x: string[]) => x.slice(p, x.length - s).join('');
+  const wa = mid(a);
+  const wb = mid(b);
+  if (wa.length > 6 || wb.length > 6) return undefined;
+  if (wa === '' && wb !== '') return `缺少「${wb}」`;
+  if (wb === '' && wa !== '') return `多了「${wa}」`;
+  if (wa !== '' && wb !== '') return `「${wa}」应为「${wb}」`;
+  return undefined;
+}

@@ -1,0 +1,108 @@
+/**
+ * Normalising labels and reading numbers as they are written in real reports.
+ */
+import { isSpace } from './lines.js';
+
+const FOLD: Record<string, string> = {
+  '（': '(', '）': ')', '【': '(', '】': ')', '〔': '(', '〕': ')', '［': '(', '］': ')', '[': '(', ']': ')',
+  '：': ':', '，': ',', '；': ';', '。': '.', '．': '.', '、': '、', '／': '/', '－': '-', '＋': '+',
+  '“': '"', '”': '"', '„': '"', '‟': '"', '「': '"', '」': '"', '『': '"', '』': '"', '＂': '"',
+  '‘': "'", '’': "'", '＇': "'",
+};
+
+/**
+ * Normalise a label for comparison: full-width ASCII to half-width, brackets, quotes and punctuation folded,
+ * all white space (also inside the label, where PDF text splits words) removed.
+ */
+export function normalizeLabel(text: string): string {
+  let out = '';
+  for (const ch of text) {
+    const c = ch.charCodeAt(0);
+    if (isSpace(c)) continue;
+    if (c >= 0xff01 && c <= 0xff5e) {
+      const h = String.fromCharCode(c - 0xfee0);
+      out += FOLD[h] ?? h;
+      continue;
+    }
+    out += FOLD[ch] ?? ch;
+  }
+  return out;
+}
+
+const ENUM_PREFIX = /^(?:[一二三四五六七八九十]+[、.]|\([一二三四五六七八九十]+\)[、.]?|\d+[.、)]|\(\d+\))/;
+
+/** The normalised label without its enumerator (一、 （一） 1. …). */
+export function stripEnumerator(normalized: string): string {
+  return normalized.replace(ENUM_PREFIX, '');
+}
+
+export function enumeratorOf(normalized: string): string {
+  const m = ENUM_PREFIX.exec(normalized);
+  return m ? m[0] : '';
+}
+
+const CJK = /[\u3400-\u9fff\uf900-\ufaff]/g;
+
+export function cjkCount(text: string): number {
+  return text.match(CJK)?.length ?? 0;
+}
+
+export const CHINESE_NUMERALS = '一二三四五六七八九十';
+
+export function chineseNumeralValue(s: string): number | undefined {
+  if (!/^[一二三四五六七八九十]+$/.test(s)) return undefined;
+  if (s === '十') return 10;
+  if (s.length === 1) return CHINESE_NUMERALS.indexOf(s) + 1;
+  if (s.length === 2 && s[0] === '十') return 10 + CHINESE_NUMERALS.indexOf(s[1]) + 1;
+  if (s.length === 2 && s[1] === '十') return (CHINESE_NUMERALS.indexOf(s[0]) + 1) * 10;
+  if (s.length === 3 && s[1] === '十') return (CHINESE_NUMERALS.indexOf(s[0]) + 1) * 10 + CHINESE_NUMERALS.indexOf(s[2]) + 1;
+  return undefined;
+}
+
+export interface ParsedNumber {
+  status: 'number' | 'blank' | 'invalid' | 'unit';
+  value?: number;
+  unit?: string;
+}
+
+const UNITS = ['万元', '亿元', '千元', '元', '件', '条', '个', '项', '次', '人', '份', '宗'];
+const BLANK_MARKS = /^[-—–－―_/／\\、.．…·]+$/;
+
+/**
+ * Read a table cell. Full-width digits and thousands separators are accepted; a unit written in the cell is
+ * returned apart; anything else is `invalid`. Blank means nothing but white space.
+ */
+export function parseCellNumber(raw: string): ParsedNumber {
+  let s = '';
+  for (const ch of raw) {
+    const c = ch.charCodeAt(0);
+    if (isSpace(c)) continue;
+    if (c >= 0xff10 && c <= 0xff19) s += String.fromCharCode(c - 0xfee0);
+    else if (ch === '，' || ch === ',') s += ',';
+    else if (ch === '．') s += '.';
+    else if (ch === '－' || ch === '−') s += '-';
+    else if (ch === '＋') s += '+';
+    else s += ch;
+  }
+  if (s === '') return { status: 'blank' };
+  if (BLANK_MARKS.test(s)) return { status: 'invalid' };
+  let unit: string | undefined;
+  for (const u of UNITS) {
+    if (s.length > u.length && s.endsWith(u)) {
+      unit = u;
+      s = s.slice(0, -u.length);
+      break;
+    }
+  }
+  if (/^[+-]?(\d{1,3}(,\d{3})+|\d+)(\.\d+)?$/.test(s)) {
+    const value = Number(s.replace(/,/g, ''));
+    if (Number.isFinite(value)) return unit ? { status: 'unit', value, unit } : { status: 'number', value };
+  }
+  return { status: 'invalid' };
+}
+
+/** A cell that reads as a value (a number, a number with a unit, or a blank mark) rather than a label. */
+export function looksLikeValue(raw: string): boolean {
+  const p = parseCellNumber(raw);
+  return p.status !== 'invalid' || BLANK_MARKS.test(raw.trim());
+}
