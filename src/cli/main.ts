@@ -1,0 +1,191 @@
+/**
+ * The report-lint command line. A thin shell: it finds files, calls the API and prints with a formatter.
+ * Exit codes as ESLint: 0 no errors, 1 errors (or too many warnings), 2 usage error or unreadable input.
+ */
+import { readFileSync } from 'node:fs';
+import yargs from 'yargs';
+import chalk from 'chalk';
+import builtinRules from '../../rules/index.js';
+import { ConfigError, parseReport, resolveRules, ruleMap, type ActiveRule, type RuleSetting } from '../engine/linter.js';
+import type { Plugin } from '../engine/rule.js';
+import { formatters } from '../formatters/index.js';
+import type { FormatterContext } from '../formatters/types.js';
+import { decode } from '../io/decode.js';
+import { expandPaths } from '../io/files.js';
+import { fatalResult, lintFile, readErrorMessage } from '../index.js';
+import { packageVersion } from '../paths.js';
+import type { LintResult, SeveritySetting } from '../types.js';
+import { extractValues } from './extract.js';
+
+export interface Io {
+  stdout: (s: string) => void;
+  stderr: (s: string) => void;
+  env: NodeJS.ProcessEnv;
+  cwd: string;
+  stdoutIsTTY: boolean;
+  stderrIsTTY: boolean;
+}
+
+const defaultIo = (): Io => ({
+  stdout: (s) => process.stdout.write(s),
+  stderr: (s) => process.stderr.write(s),
+  env: process.env,
+  cwd: process.cwd(),
+  stdoutIsTTY: Boolean(process.stdout.isTTY),
+  stderrIsTTY: Boolean(process.stderr.isTTY),
+});
+
+class UsageError extends Error {}
+
+export async function main(argv: string[], io: Io = defaultIo()): Promise<number> {
+  const plugins: Plugin[] = [builtinRules];
+  let code = 0;
+  const parser = yargs(argv)
+    .scriptName('report-lint')
+    .usage('用法：report-lint [文件、文件夹或通配符...] [选项]\n\n检查政府信息公开工作年度报告：表格勾稽关系、总计、缺失部分、标签错字、空格子等。')
+    .command('$0 [paths..]', '检查报告（默认命令）', (y) =>
+      y.positional('paths', { type: 'string', array: true, describe: '要检查的文件、文件夹（递归查找 .txt .md）或通配符' }),
+    )
+    .command('parse <file>', '把报告读成语法树（JSON）输出', (y) => y.positional('file', { type: 'string', demandOption: true }))
+    .command('extract <file>', '按格式的行、列编号输出表格数值（JSON），便于汇总', (y) =>
+      y.positional('file', { type: 'string', demandOption: true }),
+    )
+    .option('format', { alias: 'f', type: 'string', default: 'stylish', describe: `输出格式：${Object.keys(formatters).join('、')}` })
+    .option('quiet', { type: 'boolean', default: false, describe: '只报告错误，不报告警告' })
+    .option('max-warnings', { type: 'number', describe: '警告超过这个数目时以退出码 1 结束' })
+    .option('rule', { type: 'string', array: true, describe: '设置规则的严重程度，如 --rule cell-empty:off（off、warn、error）' })
+    .option('report-format', { type: 'string', choices: ['2019', '2021'], describe: '不按年份判断，强制使用某一年的报告格式' })
+    .option('encoding', { type: 'string', describe: '文件编码（默认自动识别 UTF-8、UTF-16、GB18030/GBK）' })
+    .option('color', { type: 'boolean', describe: '输出是否带颜色（默认按终端和 NO_COLOR / FORCE_COLOR 决定）' })
+    .strict()
+    .help('help')
+    .alias('help', 'h')
+    .version('version', '显示版本号', packageVersion())
+    .alias('version', 'v')
+    .locale('zh_CN')
+    .wrap(Math.min(110, process.stdout.columns || 100))
+    .exitProcess(false)
+    .fail((msg, err) => {
+      throw new UsageError(msg || err?.message || '命令行参数有误');
+    });
+
+  let args: Awaited<ReturnType<typeof parser.parse>>;
+  try {
+    let helpText = '';
+    args = await parser.parse(argv, {}, (_err, _argv, output) => {
+      helpText = output;
+    });
+    if (helpText) {
+      io.stdout(helpText.endsWith('\n') ? helpText : helpText + '\n');
+      return 0;
+    }
+  } catch (e) {
+    io.stderr(`report-lint：${e instanceof Error ? e.message : String(e)}\n用 report-lint --help 查看用法。\n`);
+    return 2;
+  }
+
+  try {
+    const command = String(args._[0] ?? '');
+    const formatName = String(args.format);
+    const formatter = formatters[formatName];
+    if (!formatter) throw new UsageError(`不认识的输出格式「${formatName}」，可用：${Object.keys(formatters).join('、')}`);
+    const settings: Record<string, SeveritySetting | RuleSetting> = ruleSettings(args.rule as string[] | undefined);
+    if (args.quiet) for (const [id, r] of ruleMap(plugins)) if (effectiveSeverity(settings[id] ?? r.meta.severity) === 1) settings[id] = 'off';
+    const active = resolveRules(plugins, settings);
+    const reportFormat = args['report-format'] as string | undefined;
+    const encoding = args.encoding as string | undefined;
+
+    if (command === 'parse' || command === 'extract') {
+      const file = String(args.file);
+      let text: string;
+      try {
+        text = decode(readFileSync(file), encoding).text;
+      } catch (e) {
+        io.stderr(`report-lint：${file}：${readErrorMessage(e)}\n`);
+        return 2;
+      }
+      const parsed = parseReport(text, { filePath: file, format: reportFormat });
+      const out = command === 'parse' ? parsed.report : extractValues(parsed, file);
+      io.stdout(JSON.stringify(out, null, 2) + '\n');
+      return 0;
+    }
+
+    const paths = (args.paths as string[] | undefined) ?? [];
+    if (!paths.length) throw new UsageError('请给出要检查的文件或文件夹，例如：report-lint samples/');
+    const targets = await expandPaths(paths, io.cwd);
+    if (!targets.length) throw new UsageError(`在「${paths.join('、')}」中没有找到 .txt 或 .md 报告文件`);
+
+    const results: LintResult[] = [];
+    const progress = targets.length >= 10 && io.stderrIsTTY && !io.env.CI;
+    for (let i = 0; i < targets.length; i++) {
+      const t = targets[i];
+      if (progress) io.stderr(`\r正在检查 ${i + 1}/${targets.length} …`);
+      if (t.error) {
+        results.push(fatalResult(t.path, t.error));
+        continue;
+      }
+      results.push(await lintFile(t.path, { active, format: reportFormat, encoding }));
+    }
+    if (progress) io.stderr('\r\x1b[K');
+
+    const ctx: FormatterContext = { cwd: io.cwd, colorLevel: colorLevel(args.color as boolean | undefined, io), rules: ruleMap(plugins), env: io.env };
+    io.stdout(formatter(results, ctx));
+
+    const errors = results.reduce((n, r) => n + r.errorCount, 0);
+    const warnings = results.reduce((n, r) => n + r.warningCount, 0);
+    const fatal = results.some((r) => r.fatalErrorCount > 0);
+    code = fatal ? 2 : errors > 0 ? 1 : 0;
+    const max = args['max-warnings'] as number | undefined;
+    if (max !== undefined && max >= 0 && warnings > max && code === 0) {
+      io.stderr(`report-lint 发现 ${warnings} 个警告，超过了 --max-warnings 规定的 ${max} 个。\n`);
+      code = 1;
+    }
+    return code;
+  } catch (e) {
+    if (e instanceof UsageError || e instanceof ConfigError) {
+      io.stderr(`report-lint：${e.message}\n`);
+      return 2;
+    }
+    io.stderr(`report-lint 内部错误：${e instanceof Error ? e.message : String(e)}\n请把这条信息和出错的文件报告给开发者。\n`);
+    return 2;
+  }
+}
+
+function effectiveSeverity(s: SeveritySetting | RuleSetting): number {
+  const v = typeof s === 'object' ? s.severity : s;
+  return v === 'warn' || v === 'warning' || v === 1 ? 1 : v === 'error' || v === 2 ? 2 : 0;
+}
+
+/** --rule id:severity, repeatable; plugin ids contain a slash, so the severity is after the last colon. */
+function ruleSettings(list: string[] | undefined): Record<string, SeveritySetting> {
+  const out: Record<string, SeveritySetting> = {};
+  for (const item of list ?? []) {
+    for (const part of item.split(',')) {
+      const at = part.lastIndexOf(':');
+      if (at <= 0) throw new UsageError(`--rule 的写法是「规则:off|warn|error」，例如 --rule cell-empty:off；收到「${part}」`);
+      const id = part.slice(0, at).trim();
+      const sev = part.slice(at + 1).trim();
+      if (!['off', 'warn', 'error', 'warning', '0', '1', '2'].includes(sev)) {
+        throw new UsageError(`--rule ${part}：严重程度「${sev}」无效，应为 off、warn 或 error`);
+      }
+      out[id] = (/^\d$/.test(sev) ? Number(sev) : sev) as SeveritySetting;
+    }
+  }
+  return out;
+}
+
+function colorLevel(flag: boolean | undefined, io: Io): 0 | 1 | 2 | 3 {
+  if (flag === false) return 0;
+  if (flag === true) return Math.max(1, chalk.level) as 1 | 2 | 3;
+  const force = io.env.FORCE_COLOR;
+  if (force !== undefined) {
+    if (force === '0' || force === 'false') return 0;
+    const n = Number(force);
+    return (n >= 1 && n <= 3 ? n : 1) as 1 | 2 | 3;
+  }
+  if (io.env.NO_COLOR) return 0;
+  if (!io.stdoutIsTTY) return 0;
+  return (chalk.level || 1) as 1 | 2 | 3;
+}
+
+export type { ActiveRule };

@@ -1,0 +1,37 @@
+/**
+ * stylish: grouped by file, `line:col  severity  message  rule-id`, a summary line; as ESLint's stylish.
+ */
+import { Chalk } from 'chalk';
+import type { Formatter } from './types.js';
+import { displayPath, padEnd, padStart, width } from './display.js';
+
+export const stylish: Formatter = (results, ctx) => {
+  const c = new Chalk({ level: ctx.colorLevel });
+  let out = '';
+  let errors = 0;
+  let warnings = 0;
+  for (const r of results) {
+    if (!r.messages.length) continue;
+    errors += r.errorCount;
+    warnings += r.warningCount;
+    out += `\n${c.underline(displayPath(r.filePath, ctx.cwd))}\n`;
+    const rows = r.messages.map((m) => [
+      `${m.line}:${m.column}`,
+      m.fatal || m.severity === 2 ? '错误' : '警告',
+      m.message,
+      m.ruleId ?? '',
+    ]);
+    const w0 = Math.max(...rows.map((x) => width(x[0])));
+    const w2 = Math.max(...rows.map((x) => width(x[2])));
+    for (const [pos, sev, msg, rule] of rows) {
+      const colored = sev === '错误' ? c.red(sev) : c.yellow(sev);
+      out += `  ${c.dim(padStart(pos, w0))}  ${colored}  ${padEnd(msg, Math.min(w2, 80))}  ${c.dim(rule)}\n`;
+    }
+  }
+  const total = errors + warnings;
+  if (total > 0) {
+    const summary = `✖ 共 ${total} 个问题（${errors} 个错误，${warnings} 个警告）`;
+    out += `\n${errors ? c.red.bold(summary) : c.yellow.bold(summary)}\n`;
+  }
+  return out;
+};
