@@ -331,7 +331,8 @@ function region(lines: Line[], gfmLines: Map<number, Array<{ start: number; end:
         let at = 0;
         for (const part of l.text.split('\t')) {
           const t = trimSpan(part, l.start + at);
-          cells.push({ text: t.value, start: t.value === '' ? l.start + at : t.start, end: t.value === '' ? l.start + at : t.end, blank: t.value === '', empty: part === '' });
+          // a blank cell spans its white space (or is a point between two tabs)
+          cells.push({ text: t.value, start: t.value === '' ? l.start + at : t.start, end: t.value === '' ? l.start + at + part.length : t.end, blank: t.value === '', empty: part === '' });
           at += part.length + 1;
         }
       }
@@ -346,8 +347,10 @@ function region(lines: Line[], gfmLines: Map<number, Array<{ start: number; end:
 function joinPieces(pieces: Array<{ start: number; end: number; value: string; raw: string }>): RawCell {
   const nonBlank = pieces.filter((p) => p.value !== '');
   if (!nonBlank.length) {
+    // a blank cell spans its white space (U+3000, U+00A0 …), or is a point where it is empty
     const p = pieces[0];
-    return { text: '', start: p.start, end: p.start, blank: true, empty: pieces.every((x) => x.raw === '') };
+    const start = p.end - p.raw.length;
+    return { text: '', start, end: start + p.raw.length, blank: true, empty: pieces.every((x) => x.raw === '') };
   }
   return {
     text: nonBlank.map((p) => p.value).join(''),
