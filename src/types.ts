@@ -85,6 +85,8 @@ export interface Table {
 export interface HeaderRow {
   type: 'header-row';
   cells: Label[];
+  /** how each cell matched the format's column labels (undefined: not a known label) */
+  matches?: Array<LabelMatch | undefined>;
   position: Position;
 }
 

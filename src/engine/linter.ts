@@ -12,8 +12,11 @@ import { parseStructure } from '../parse/structure.js';
 import type { SourceText } from '../text/lines.js';
 import type { LintMessage, LintResult, LogicalLocation, Report, ReportNode, SeveritySetting } from '../types.js';
 import type { Plugin, ReportDescriptor, RuleContext, RuleModule } from './rule.js';
+import { builtinDictionary, makeDictionary, type Dictionary } from '../config/dictionary.js';
 
-export class ConfigError extends Error {}
+import { ConfigError } from '../errors.js';
+
+export { ConfigError };
 
 export interface RuleSetting {
   severity: SeveritySetting;
@@ -31,6 +34,8 @@ export interface LintOptions {
   formats?: readonly Format[];
   /** treat the text as Markdown (default: when the file ends in .md or the text has Markdown headings/tables) */
   markdown?: boolean;
+  /** variants and typos (default: the built-in dictionary) */
+  dictionary?: Dictionary;
 }
 
 export interface ParsedReport {
@@ -40,12 +45,15 @@ export interface ParsedReport {
 }
 
 /** Read a report into its AST. */
-export function parseReport(text: string, opts: { filePath?: string; format?: string; formats?: readonly Format[]; markdown?: boolean } = {}): ParsedReport {
+export function parseReport(
+  text: string,
+  opts: { filePath?: string; format?: string; formats?: readonly Format[]; markdown?: boolean; dictionary?: Dictionary } = {},
+): ParsedReport {
   const formats = opts.formats ?? builtinFormats();
   const markdown = opts.markdown ?? (opts.filePath && /\.(md|markdown)$/i.test(opts.filePath) ? true : undefined);
   const skel = parseStructure(text, formats, { markdown });
   const choice = selectFormat(skel, formats, opts.format);
-  const report = bindReport(skel, choice.format);
+  const report = bindReport(skel, choice.format, { rewrites: (opts.dictionary ?? defaultDictionary()).label });
   report.formatReason = choice.reason;
   if (!skel.sections.length) report.notAReport = true;
   return { report, source: skel.source, format: choice.format };
@@ -91,6 +99,11 @@ export function ruleMap(plugins: readonly Plugin[]): Map<string, RuleModule> {
   return map;
 }
 
+let builtinDict: Dictionary | undefined;
+function defaultDictionary(): Dictionary {
+  return (builtinDict ??= makeDictionary(builtinDictionary()));
+}
+
 /** Resolve severities and validate options; throws ConfigError naming the rule and what is wrong. */
 export function resolveRules(plugins: readonly Plugin[], settings: LintOptions['rules'] = {}): ActiveRule[] {
   const map = ruleMap(plugins);
@@ -126,7 +139,8 @@ export function lintText(text: string, opts: LintOptions): LintResult {
 
 export function lintWith(text: string, active: readonly ActiveRule[], opts: Omit<LintOptions, 'plugins' | 'rules'>): LintResult {
   const filePath = opts.filePath ?? '<text>';
-  const { report, source, format } = parseReport(text, opts);
+  const dictionary = opts.dictionary ?? defaultDictionary();
+  const { report, source, format } = parseReport(text, { ...opts, dictionary });
   const messages: LintMessage[] = [];
   if (report.notAReport) {
     messages.push({
@@ -147,6 +161,7 @@ export function lintWith(text: string, active: readonly ActiveRule[], opts: Omit
       filePath,
       format,
       source,
+      dictionary,
       options: a.options,
       report: (d: ReportDescriptor) => messages.push(toMessage(a, d, locations)),
     };
