@@ -10,6 +10,10 @@ import { lintWith, parseReport, resolveRules, result, type LintOptions, type Rul
 import type { Plugin } from './engine/rule.js';
 import { decode, DecodeError } from './io/decode.js';
 import type { LintResult, SeveritySetting } from './types.js';
+import type { Format } from './format/formats.js';
+import type { Dictionary } from './config/dictionary.js';
+import { ConfigLoader } from './config/load.js';
+import { resolve } from 'node:path';
 
 export * from './types.js';
 export { defineRule, definePlugin } from './engine/rule.js';
@@ -33,6 +37,13 @@ export interface ApiOptions {
   encoding?: string;
 }
 
+export interface FilesOptions extends ApiOptions {
+  /** where relative paths and config discovery start (default: process.cwd()) */
+  cwd?: string;
+  /** a configuration file for every file, or false for none; default: discovered from each file's folder upwards */
+  config?: string | false;
+}
+
 function allPlugins(opts: ApiOptions): Plugin[] {
   return [builtinRules, ...(opts.plugins ?? [])];
 }
@@ -44,7 +55,10 @@ export function lint(text: string, opts: ApiOptions = {}): LintResult {
 }
 
 /** Read a file (any supported encoding) and lint it; a file that cannot be read gives one fatal message. */
-export async function lintFile(path: string, opts: ApiOptions & { active?: ReturnType<typeof resolveRules> } = {}): Promise<LintResult> {
+export async function lintFile(
+  path: string,
+  opts: ApiOptions & { active?: ReturnType<typeof resolveRules>; formats?: readonly Format[]; dictionary?: Dictionary } = {},
+): Promise<LintResult> {
   const active = opts.active ?? resolveRules(allPlugins(opts), opts.rules);
   let text: string;
   try {
@@ -53,17 +67,36 @@ export async function lintFile(path: string, opts: ApiOptions & { active?: Retur
   } catch (e) {
     return fatalResult(path, readErrorMessage(e));
   }
-  const r = lintWith(text, active, { filePath: path, format: opts.format });
-  return r;
+  return lintWith(text, active, { filePath: path, format: opts.format, formats: opts.formats, dictionary: opts.dictionary });
 }
 
-/** Lint files one after another (each read, linted and released in turn). */
-export async function lintFiles(paths: string[], opts: ApiOptions = {}): Promise<LintResult[]> {
-  const active = resolveRules(allPlugins(opts), opts.rules);
+/**
+ * Lint files one after another (each read, linted and released in turn), each with the configuration that
+ * applies to it (discovered from its folder upwards, unless `config` says otherwise).
+ */
+export async function lintFiles(paths: string[], opts: FilesOptions = {}): Promise<LintResult[]> {
+  const cwd = opts.cwd ?? process.cwd();
+  const loader = new ConfigLoader({ cwd, configFile: typeof opts.config === 'string' ? opts.config : undefined, noConfig: opts.config === false });
+  const abs = paths.map((p) => resolve(cwd, p));
+  const configs = [];
+  for (const p of abs) configs.push(await loader.forFile(p)); // every configuration is validated before any file is linted
+  const cache = new Map<string, ReturnType<typeof resolveRules>>();
   const out: LintResult[] = [];
-  for (const p of paths) out.push(await lintFile(p, { ...opts, active }));
+  for (let i = 0; i < abs.length; i++) {
+    const fc = configs[i];
+    let active = cache.get(fc.key);
+    if (!active) cache.set(fc.key, (active = resolveRules([...fc.config.plugins, ...(opts.plugins ?? [])], { ...fc.rules, ...(opts.rules ?? {}) })));
+    out.push(await lintFile(abs[i], { ...opts, active, format: opts.format ?? fc.format, formats: fc.config.formats, dictionary: fc.config.dictionary }));
+  }
   return out;
 }
+
+export { ConfigLoader, describeConfig } from './config/load.js';
+export type { ConfigData, FileConfig, LoadedConfig } from './config/load.js';
+export { buildConfigSchema, validateConfig } from './config/schema.js';
+export { buildDictionary, builtinDictionary, makeDictionary } from './config/dictionary.js';
+export type { Dictionary, DictionaryEntry } from './config/dictionary.js';
+export { formatFromData, loadFormatFile } from './format/custom.js';
 
 export function fatalResult(filePath: string, message: string): LintResult {
   return result(filePath, [{ ruleId: null, severity: 2, fatal: true, message, line: 1, column: 1, endLine: 1, endColumn: 1 }]);

@@ -3,7 +3,7 @@
  * The CLI, the formatters and the programmatic API all go through `lintText`.
  */
 import { Ajv, type ValidateFunction } from 'ajv';
-import { closest } from 'fastest-levenshtein';
+import { didYouMean } from '../suggest.js';
 import { walk } from '../ast.js';
 import { bindReport } from '../format/bind.js';
 import { builtinFormats, type Format } from '../format/formats.js';
@@ -109,7 +109,7 @@ export function resolveRules(plugins: readonly Plugin[], settings: LintOptions['
   const map = ruleMap(plugins);
   for (const id of Object.keys(settings)) {
     if (!map.has(id)) {
-      const guess = map.size ? closest(id, [...map.keys()]) : undefined;
+      const guess = didYouMean(id, [...map.keys()]);
       throw new ConfigError(`没有名为「${id}」的规则${guess ? `，是否想写「${guess}」？` : ''}`);
     }
   }
