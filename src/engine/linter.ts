@@ -238,14 +238,14 @@ function toMessage(a: ActiveRule, d: ReportDescriptor, locations: Map<object, Lo
 function logicalLocations(report: Report): Map<object, LogicalLocation> {
   const map = new Map<object, LogicalLocation>();
   walk(report, (node: ReportNode, parents: ReportNode[]) => {
-    const loc: LogicalLocation = {};
-    for (const p of [...parents, node]) {
-      if (p.type === 'section' && p.sectionId) loc.section = p.sectionId;
-      if (p.type === 'table' && p.tableId) loc.table = p.tableId;
-      if (p.type === 'row' && p.rowId) loc.row = p.rowId;
-      if (p.type === 'cell' && p.columnId) loc.column = p.columnId;
-    }
-    if (Object.keys(loc).length) map.set(node, loc);
+    // the parent's location, refined by this node
+    const parent = parents.length ? map.get(parents[parents.length - 1]) : undefined;
+    let loc = parent;
+    if (node.type === 'section' && node.sectionId) loc = { section: node.sectionId };
+    else if (node.type === 'table' && node.tableId) loc = { ...parent, table: node.tableId };
+    else if (node.type === 'row' && node.rowId) loc = { ...parent, row: node.rowId };
+    else if (node.type === 'cell' && node.columnId) loc = { ...parent, column: node.columnId };
+    if (loc) map.set(node, loc);
   });
   return map;
 }
