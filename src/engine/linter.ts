@@ -12,6 +12,8 @@ import { parseStructure } from '../parse/structure.js';
 import type { SourceText } from '../text/lines.js';
 import type { LintMessage, LintResult, LogicalLocation, Report, ReportNode, SeveritySetting } from '../types.js';
 import type { Plugin, ReportDescriptor, RuleContext, RuleModule } from './rule.js';
+import { applyDirectives } from './directives.js';
+import { isSafeFix } from './fix.js';
 
 export class ConfigError extends Error {}
 
@@ -31,6 +33,12 @@ export interface LintOptions {
   formats?: readonly Format[];
   /** treat the text as Markdown (default: when the file ends in .md or the text has Markdown headings/tables) */
   markdown?: boolean;
+  /** inline directives that suppressed nothing are reported at this severity (true = error; default off) */
+  reportUnusedDisableDirectives?: boolean | SeveritySetting;
+  /** inline disable directives without a `-- reason` are reported */
+  requireReason?: boolean;
+  /** every rule id that exists, also rules turned off (default: the rules that run); other ids in a directive are reported */
+  knownRuleIds?: readonly string[];
 }
 
 export interface ParsedReport {
@@ -121,7 +129,7 @@ export function resolveRules(plugins: readonly Plugin[], settings: LintOptions['
 /** Lint one text. Never throws for bad input: a rule that fails is reported as a fatal message. */
 export function lintText(text: string, opts: LintOptions): LintResult {
   const active = resolveRules(opts.plugins, opts.rules);
-  return lintWith(text, active, opts);
+  return lintWith(text, active, { knownRuleIds: [...ruleMap(opts.plugins).keys()], ...opts });
 }
 
 export function lintWith(text: string, active: readonly ActiveRule[], opts: Omit<LintOptions, 'plugins' | 'rules'>): LintResult {
@@ -138,7 +146,7 @@ export function lintWith(text: string, active: readonly ActiveRule[], opts: Omit
       endLine: 1,
       endColumn: 1,
     });
-    return result(filePath, messages, text);
+    return finish(filePath, text, messages, active, opts);
   }
   const locations = logicalLocations(report);
   for (const a of active) {
@@ -165,8 +173,24 @@ export function lintWith(text: string, active: readonly ActiveRule[], opts: Omit
       });
     }
   }
-  messages.sort((x, y) => x.line - y.line || x.column - y.column || String(x.ruleId).localeCompare(String(y.ruleId)));
-  return result(filePath, messages, text);
+  return finish(filePath, text, messages, active, opts);
+}
+
+/** The last steps of lintWith: fixes that would change a number are dropped, inline directives applied, findings sorted. */
+function finish(filePath: string, text: string, messages: LintMessage[], active: readonly ActiveRule[], opts: Omit<LintOptions, 'plugins' | 'rules'>): LintResult {
+  for (const m of messages) if (m.fix && !isSafeFix(text, m.fix)) delete m.fix;
+  const ran = new Set(active.map((a) => a.id));
+  const unused = opts.reportUnusedDisableDirectives;
+  const d = applyDirectives(text, messages, {
+    reportUnused: unused === undefined || unused === false ? 0 : unused === true ? 2 : severityOf(unused),
+    requireReason: opts.requireReason,
+    knownRuleIds: opts.knownRuleIds ? new Set(opts.knownRuleIds) : ran,
+    activeRuleIds: ran,
+  });
+  d.messages.sort((x, y) => x.line - y.line || x.column - y.column || String(x.ruleId).localeCompare(String(y.ruleId)));
+  const r = result(filePath, d.messages, text);
+  if (d.suppressed.length) r.suppressedMessages = d.suppressed;
+  return r;
 }
 
 export function result(filePath: string, messages: LintMessage[], source?: string): LintResult {
