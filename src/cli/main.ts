@@ -12,7 +12,7 @@ import { formatters } from '../formatters/index.js';
 import type { FormatterContext } from '../formatters/types.js';
 import { decode } from '../io/decode.js';
 import { expandPaths } from '../io/files.js';
-import { fatalResult, lintFile, readErrorMessage } from '../index.js';
+import { fatalResult, fixFile, lintFile, readErrorMessage } from '../index.js';
 import { packageVersion } from '../paths.js';
 import type { LintResult, SeveritySetting } from '../types.js';
 import { extractValues } from './extract.js';
@@ -57,6 +57,12 @@ export async function main(argv: string[], io: Io = defaultIo()): Promise<number
     .option('report-format', { type: 'string', choices: ['2019', '2021'], describe: '不按年份判断，强制使用某一年的报告格式' })
     .option('encoding', { type: 'string', describe: '文件编码（默认自动识别 UTF-8、UTF-16、GB18030/GBK）' })
     .option('color', { type: 'boolean', describe: '输出是否带颜色（默认按终端和 NO_COLOR / FORCE_COLOR 决定）' })
+    .option('fix', { type: 'boolean', describe: '自动修正能安全修正的问题（如行名错字）并写回文件；数字从不改动' })
+    .option('fix-dry-run', { type: 'boolean', describe: '计算修正但不写回文件（配合 --format json，修正后的全文在 output 中）' })
+    .option('fix-type', { type: 'string', array: true, describe: '只做这些类型规则的修正：problem、suggestion、layout' })
+    .option('report-unused-disable-directives', { type: 'boolean', describe: '报告没有屏蔽任何问题的 report-lint-disable 指令（作为错误）' })
+    .option('report-unused-disable-directives-severity', { type: 'string', describe: '同上，并指定严重程度：off、warn 或 error' })
+    .option('require-reason', { type: 'boolean', describe: '要求每条 report-lint-disable 指令写明原因（-- 原因）' })
     .strict()
     .help('help')
     .alias('help', 'h')
@@ -94,6 +100,8 @@ export async function main(argv: string[], io: Io = defaultIo()): Promise<number
     const active = resolveRules(plugins, settings);
     const reportFormat = args['report-format'] as string | undefined;
     const encoding = args.encoding as string | undefined;
+    const fixing = fixOptions(args);
+    const directives = directiveOptions(args);
 
     if (command === 'parse' || command === 'extract') {
       const file = String(args.file);
@@ -124,7 +132,8 @@ export async function main(argv: string[], io: Io = defaultIo()): Promise<number
         results.push(fatalResult(t.path, t.error));
         continue;
       }
-      results.push(await lintFile(t.path, { active, format: reportFormat, encoding }));
+      const opts = { active, format: reportFormat, encoding, ...directives };
+      results.push(fixing ? await fixFile(t.path, { ...opts, ...fixing }) : await lintFile(t.path, opts));
     }
     if (progress) io.stderr('\r\x1b[K');
 
@@ -149,6 +158,34 @@ export async function main(argv: string[], io: Io = defaultIo()): Promise<number
     io.stderr(`report-lint 内部错误：${e instanceof Error ? e.message : String(e)}\n请把这条信息和出错的文件报告给开发者。\n`);
     return 2;
   }
+}
+
+/** --fix, --fix-dry-run, --fix-type → options of fixFile; undefined when not fixing */
+function fixOptions(args: Record<string, unknown>): { dryRun: boolean; fixTypes?: Array<'problem' | 'suggestion' | 'layout'> } | undefined {
+  const fix = Boolean(args.fix);
+  const dry = Boolean(args['fix-dry-run']);
+  const list = (args['fix-type'] as string[] | undefined)?.flatMap((x) => x.split(/[,，、]/)).map((x) => x.trim()).filter(Boolean);
+  if (fix && dry) throw new UsageError('--fix 与 --fix-dry-run 不能同时使用：要写回文件用 --fix，只看结果用 --fix-dry-run');
+  if (list && !fix && !dry) throw new UsageError('--fix-type 要与 --fix 或 --fix-dry-run 一起使用');
+  const types = ['problem', 'suggestion', 'layout'];
+  for (const t of list ?? []) if (!types.includes(t)) throw new UsageError(`--fix-type 的值「${t}」无效，应为 ${types.join('、')}`);
+  if (!fix && !dry) return undefined;
+  return { dryRun: dry, ...(list ? { fixTypes: list as Array<'problem' | 'suggestion' | 'layout'> } : {}) };
+}
+
+/** --report-unused-disable-directives[-severity], --require-reason → lint options */
+function directiveOptions(args: Record<string, unknown>): { reportUnusedDisableDirectives?: SeveritySetting; requireReason?: boolean } {
+  const out: { reportUnusedDisableDirectives?: SeveritySetting; requireReason?: boolean } = {};
+  if (args['report-unused-disable-directives']) out.reportUnusedDisableDirectives = 'error';
+  const sev = args['report-unused-disable-directives-severity'] as string | undefined;
+  if (sev !== undefined) {
+    if (!['off', 'warn', 'error', 'warning', '0', '1', '2'].includes(sev)) {
+      throw new UsageError(`--report-unused-disable-directives-severity 的值「${sev}」无效，应为 off、warn 或 error`);
+    }
+    out.reportUnusedDisableDirectives = (/^\d$/.test(sev) ? Number(sev) : sev) as SeveritySetting;
+  }
+  if (args['require-reason']) out.requireReason = true;
+  return out;
 }
 
 function effectiveSeverity(s: SeveritySetting | RuleSetting): number {
