@@ -174,7 +174,8 @@ function rangeDirectiveFor(ranges: Directive[], offset: number, ruleId: string |
   const byRule = new Map<string, Directive>();
   const reenabled = new Set<string>();
   for (const d of ranges) {
-    if (d.comment.start >= offset) break;
+    // as ESLint: a directive applies from its own position on (a finding at the same place is covered)
+    if (d.comment.start > offset) break;
     if (d.kind === 'disable') {
       if (d.rules === null) {
         all = d;

@@ -187,7 +187,9 @@ function finish(filePath: string, text: string, messages: LintMessage[], active:
     knownRuleIds: opts.knownRuleIds ? new Set(opts.knownRuleIds) : ran,
     activeRuleIds: ran,
   });
-  d.messages.sort((x, y) => x.line - y.line || x.column - y.column || String(x.ruleId).localeCompare(String(y.ruleId)));
+  const order = (x: LintMessage, y: LintMessage) => x.line - y.line || x.column - y.column || String(x.ruleId).localeCompare(String(y.ruleId));
+  d.messages.sort(order);
+  d.suppressed.sort(order);
   const r = result(filePath, d.messages, text);
   if (d.suppressed.length) r.suppressedMessages = d.suppressed;
   return r;
