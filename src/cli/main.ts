@@ -59,7 +59,7 @@ export async function main(argv: string[], io: Io = defaultIo()): Promise<number
     .option('color', { type: 'boolean', describe: '输出是否带颜色（默认按终端和 NO_COLOR / FORCE_COLOR 决定）' })
     .option('fix', { type: 'boolean', describe: '自动修正能安全修正的问题（如行名错字）并写回文件；数字从不改动' })
     .option('fix-dry-run', { type: 'boolean', describe: '计算修正但不写回文件（配合 --format json，修正后的全文在 output 中）' })
-    .option('fix-type', { type: 'string', array: true, describe: '只做这些类型规则的修正：problem、suggestion、layout' })
+    .option('fix-type', { type: 'string', describe: '只做这些类型规则的修正：problem、suggestion、layout（可用逗号分隔或重复）' })
     .option('report-unused-disable-directives', { type: 'boolean', describe: '报告没有屏蔽任何问题的 report-lint-disable 指令（作为错误）' })
     .option('report-unused-disable-directives-severity', { type: 'string', describe: '同上，并指定严重程度：off、warn 或 error' })
     .option('require-reason', { type: 'boolean', describe: '要求每条 report-lint-disable 指令写明原因（-- 原因）' })
@@ -164,7 +164,9 @@ export async function main(argv: string[], io: Io = defaultIo()): Promise<number
 function fixOptions(args: Record<string, unknown>): { dryRun: boolean; fixTypes?: Array<'problem' | 'suggestion' | 'layout'> } | undefined {
   const fix = Boolean(args.fix);
   const dry = Boolean(args['fix-dry-run']);
-  const list = (args['fix-type'] as string[] | undefined)?.flatMap((x) => x.split(/[,，、]/)).map((x) => x.trim()).filter(Boolean);
+  // a string option, repeatable: an array option would take the file names after it for types
+  const given = args['fix-type'] as string | string[] | undefined;
+  const list = given === undefined ? undefined : [given].flat().flatMap((x) => String(x).split(/[,，、]/)).map((x) => x.trim()).filter(Boolean);
   if (fix && dry) throw new UsageError('--fix 与 --fix-dry-run 不能同时使用：要写回文件用 --fix，只看结果用 --fix-dry-run');
   if (list && !fix && !dry) throw new UsageError('--fix-type 要与 --fix 或 --fix-dry-run 一起使用');
   const types = ['problem', 'suggestion', 'layout'];
