@@ -1,6 +1,6 @@
 import { defineRule } from '../src/engine/rule.js';
 import { evaluateRelations } from '../src/engine/relations.js';
-import { columnName, rowName } from '../src/rule-kit.js';
+import { columnName, relationSuggestions, rowName } from '../src/rule-kit.js';
 
 export default defineRule({
   meta: {
@@ -13,6 +13,7 @@ export default defineRule({
     },
     docs: 'docs/rules/balance.md',
     schema: { type: 'object', properties: {}, additionalProperties: false },
+    hasSuggestions: true,
   },
   check(report, ctx) {
     for (const r of evaluateRelations(report, ctx.format, 'balance')) {
@@ -32,6 +33,13 @@ export default defineRule({
           node: cell,
           message: `${rowName(ctx.format, t, [...r.relation.lhs, ...r.relation.rhs][i].row)}：${cell.value}`,
         })),
+        // no cell of the four is "the total": each may be the wrong one
+        suggestions: relationSuggestions(r, {
+          isTotal: () => false,
+          name: (side, i) => `「${rowName(ctx.format, t, (side === 'lhs' ? r.relation.lhs : r.relation.rhs)[i].row)}」「${col}」`,
+          othersRight: '',
+          totalRight: '其他三个数字',
+        }),
       });
     }
   },

@@ -1,6 +1,6 @@
 import { defineRule } from '../src/engine/rule.js';
 import { evaluateRelations } from '../src/engine/relations.js';
-import { columnName, rowName } from '../src/rule-kit.js';
+import { columnName, relationSuggestions, rowName } from '../src/rule-kit.js';
 
 export default defineRule({
   meta: {
@@ -13,6 +13,7 @@ export default defineRule({
     },
     docs: 'docs/rules/outcome-total.md',
     schema: { type: 'object', properties: {}, additionalProperties: false },
+    hasSuggestions: true,
   },
   check(report, ctx) {
     for (const r of evaluateRelations(report, ctx.format, 'outcome-total')) {
@@ -28,6 +29,12 @@ export default defineRule({
           .map((cell, i) => ({ cell, ref: r.relation.rhs[i] }))
           .filter(({ cell }) => cell.value !== 0)
           .map(({ cell, ref }) => ({ node: cell, message: `${rowName(ctx.format, t, ref.row)}：${cell.value}` })),
+        suggestions: relationSuggestions(r, {
+          isTotal: (side) => side === 'lhs',
+          name: (side, i) => `「${rowName(ctx.format, t, (side === 'lhs' ? r.relation.lhs : r.relation.rhs)[i].row)}」「${col}」`,
+          othersRight: '（一）至（六）各项数字',
+          totalRight: `（七）总计「${col}」`,
+        }),
       });
     }
   },

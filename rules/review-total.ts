@@ -1,6 +1,6 @@
 import { defineRule } from '../src/engine/rule.js';
 import { evaluateRelations } from '../src/engine/relations.js';
-import { columnName } from '../src/rule-kit.js';
+import { columnName, relationSuggestions } from '../src/rule-kit.js';
 
 export default defineRule({
   meta: {
@@ -13,6 +13,7 @@ export default defineRule({
     },
     docs: 'docs/rules/review-total.md',
     schema: { type: 'object', properties: {}, additionalProperties: false },
+    hasSuggestions: true,
   },
   check(report, ctx) {
     for (const r of evaluateRelations(report, ctx.format, 'review-total')) {
@@ -25,6 +26,12 @@ export default defineRule({
         expected: r.rhsSum,
         actual: r.lhsSum,
         related: r.rhs.map((cell, i) => ({ node: cell, message: `${columnName(ctx.format, t, r.relation.rhs[i].column)}：${cell.value}` })),
+        suggestions: relationSuggestions(r, {
+          isTotal: (side) => side === 'lhs',
+          name: (side, i) => `「${columnName(ctx.format, t, (side === 'lhs' ? r.relation.lhs : r.relation.rhs)[i].column)}」`,
+          othersRight: '结果维持、结果纠正、其他结果、尚未审结的数字',
+          totalRight: `「${total}」`,
+        }),
       });
     }
   },

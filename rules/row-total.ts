@@ -1,6 +1,6 @@
 import { defineRule } from '../src/engine/rule.js';
 import { evaluateRelations } from '../src/engine/relations.js';
-import { columnName, rowName } from '../src/rule-kit.js';
+import { columnName, relationSuggestions, rowName } from '../src/rule-kit.js';
 
 export default defineRule({
   meta: {
@@ -13,6 +13,7 @@ export default defineRule({
     },
     docs: 'docs/rules/row-total.md',
     schema: { type: 'object', properties: {}, additionalProperties: false },
+    hasSuggestions: true,
   },
   check(report, ctx) {
     for (const r of evaluateRelations(report, ctx.format, 'row-total')) {
@@ -28,6 +29,12 @@ export default defineRule({
           node: cell,
           message: `${columnName(ctx.format, t, r.relation.rhs[i].column)}：${cell.value}`,
         })),
+        suggestions: relationSuggestions(r, {
+          isTotal: (side) => side === 'lhs',
+          name: (side, i) => (side === 'lhs' ? '总计' : columnName(ctx.format, t, r.relation.rhs[i].column)),
+          othersRight: '六类申请人数字',
+          totalRight: '总计',
+        }),
       });
     }
   },

@@ -6,10 +6,12 @@
  */
 import { readFile } from 'node:fs/promises';
 import builtinRules from '../rules/index.js';
-import { lintWith, parseReport, resolveRules, result, type LintOptions, type RuleSetting } from './engine/linter.js';
-import type { Plugin } from './engine/rule.js';
-import { decode, DecodeError } from './io/decode.js';
-import type { LintResult, SeveritySetting } from './types.js';
+import { lintWith, parseReport, resolveRules, result, ruleMap, type LintOptions, type RuleSetting } from './engine/linter.js';
+import { fixText } from './engine/fix.js';
+import type { Plugin, RuleMeta } from './engine/rule.js';
+import { decode, DecodeError, type Decoded } from './io/decode.js';
+import { writeFixedFile, WriteError } from './io/write.js';
+import type { LintMessage, LintResult, SeveritySetting } from './types.js';
 import type { Format } from './format/formats.js';
 import type { Dictionary } from './config/dictionary.js';
 import { ConfigLoader } from './config/load.js';
@@ -21,7 +23,8 @@ export type { Plugin, RuleModule, RuleMeta, RuleContext, ReportDescriptor } from
 export { ConfigError, parseReport, resolveRules, ruleMap } from './engine/linter.js';
 export type { LintOptions, RuleSetting } from './engine/linter.js';
 export { builtinFormats, validateFormat, Format, FormatError } from './format/formats.js';
-export { evaluateRelations } from './engine/relations.js';
+export { evaluateRelations, valueToHold } from './engine/relations.js';
+export { applyFixes, fixText, isSafeFix, unsafeFixReason, MAX_PASSES } from './engine/fix.js';
 export * as ast from './ast.js';
 export * from './rule-kit.js';
 export { builtinRules };
@@ -35,6 +38,14 @@ export interface ApiOptions {
   format?: string;
   /** force a text encoding for files (utf-8, gb18030, utf-16le …) */
   encoding?: string;
+  /** apply the findings' fixes (in passes, never changing a number); the fixed text is the result's `output` */
+  fix?: boolean;
+  /** with fix: only the fixes of rules of these types */
+  fixTypes?: Array<RuleMeta['type']>;
+  /** inline directives that suppressed nothing are reported at this severity (true = error) */
+  reportUnusedDisableDirectives?: boolean | SeveritySetting;
+  /** inline disable directives without a `-- reason` are reported (as errors) */
+  requireReason?: boolean;
 }
 
 export interface FilesOptions extends ApiOptions {
@@ -44,22 +55,59 @@ export interface FilesOptions extends ApiOptions {
   config?: string | false;
 }
 
+/** What a lint runs with, resolved once and shared by many texts: rules, formats, dictionary. */
+export interface LintEnv {
+  active: ReturnType<typeof resolveRules>;
+  /** every rule id that exists (also those turned off), for inline directives */
+  knownRuleIds: readonly string[];
+  /** rule types by id, for --fix-type */
+  ruleTypes: ReadonlyMap<string, RuleMeta['type']>;
+  formats?: readonly Format[];
+  dictionary?: Dictionary;
+  /** the configured report format, unless opts.format says otherwise */
+  format?: string;
+}
+
+/** Resolve rules and options once (throws ConfigError for bad settings). */
+export function lintEnv(plugins: Plugin[], rules: ApiOptions['rules'], extra: Partial<LintEnv> = {}): LintEnv {
+  const map = ruleMap(plugins);
+  return {
+    active: resolveRules(plugins, rules),
+    knownRuleIds: [...map.keys()],
+    ruleTypes: new Map([...map].map(([id, r]) => [id, r.meta.type])),
+    ...extra,
+  };
+}
+
 function allPlugins(opts: ApiOptions): Plugin[] {
   return [builtinRules, ...(opts.plugins ?? [])];
 }
 
-/** Lint a report's text. */
+/** lint (and fix) a decoded text with rules already resolved */
+function lintDecoded(text: string, env: LintEnv, opts: ApiOptions, filePath: string | undefined): LintResult {
+  const engineOpts = {
+    filePath,
+    format: opts.format ?? env.format,
+    formats: env.formats,
+    dictionary: env.dictionary,
+    knownRuleIds: env.knownRuleIds,
+    reportUnusedDisableDirectives: opts.reportUnusedDisableDirectives,
+    requireReason: opts.requireReason,
+  };
+  if (!opts.fix) return lintWith(text, env.active, engineOpts);
+  const types = opts.fixTypes ? new Set(opts.fixTypes) : undefined;
+  const shouldFix = (m: LintMessage) => !types || (m.ruleId !== null && types.has(env.ruleTypes.get(m.ruleId) as RuleMeta['type']));
+  return fixText(text, (t) => lintWith(t, env.active, engineOpts), shouldFix).result;
+}
+
+/** Lint a report's text (no configuration file is read); with `fix`, the fixed text is in the result's `output`. */
 export function lint(text: string, opts: ApiOptions = {}): LintResult {
-  const active = resolveRules(allPlugins(opts), opts.rules);
-  return lintWith(text, active, { filePath: opts.filePath, format: opts.format });
+  return lintDecoded(text, lintEnv(allPlugins(opts), opts.rules), opts, opts.filePath);
 }
 
 /** Read a file (any supported encoding) and lint it; a file that cannot be read gives one fatal message. */
-export async function lintFile(
-  path: string,
-  opts: ApiOptions & { active?: ReturnType<typeof resolveRules>; formats?: readonly Format[]; dictionary?: Dictionary } = {},
-): Promise<LintResult> {
-  const active = opts.active ?? resolveRules(allPlugins(opts), opts.rules);
+export async function lintFile(path: string, opts: ApiOptions & { env?: LintEnv } = {}): Promise<LintResult> {
+  const env = opts.env ?? lintEnv(allPlugins(opts), opts.rules);
   let text: string;
   try {
     const bytes = await readFile(path);
@@ -67,12 +115,42 @@ export async function lintFile(
   } catch (e) {
     return fatalResult(path, readErrorMessage(e));
   }
-  return lintWith(text, active, { filePath: path, format: opts.format, formats: opts.formats, dictionary: opts.dictionary });
+  return lintDecoded(text, env, opts, path);
+}
+
+/**
+ * Fix a file and write it back (unless `dryRun`): same encoding, BOM and line endings, written atomically, and
+ * not touched at all when nothing changes. The result's findings are those of the fixed text; its `output` is the
+ * fixed text. When the file cannot be written, the result holds a fatal finding that says why, the findings of
+ * the file as it is, and no output: the file is left whole.
+ */
+export async function fixFile(path: string, opts: ApiOptions & { env?: LintEnv; dryRun?: boolean } = {}): Promise<LintResult> {
+  const env = opts.env ?? lintEnv(allPlugins(opts), opts.rules);
+  let bytes: Uint8Array;
+  let decoded: Decoded;
+  try {
+    bytes = await readFile(path);
+    decoded = decode(bytes, opts.encoding);
+  } catch (e) {
+    return fatalResult(path, readErrorMessage(e));
+  }
+  const r = lintDecoded(decoded.text, env, { ...opts, fix: true }, path);
+  if (opts.dryRun || r.output === undefined) return r;
+  try {
+    await writeFixedFile(path, bytes, decoded, r.output);
+    return r;
+  } catch (e) {
+    const why = e instanceof WriteError ? e.message : e instanceof Error ? e.message : String(e);
+    const before = lintDecoded(decoded.text, env, { ...opts, fix: false }, path);
+    const fatal: LintMessage = { ruleId: null, severity: 2, fatal: true, message: `无法写入修正，文件保持原样：${why}`, line: 1, column: 1, endLine: 1, endColumn: 1 };
+    return { ...result(path, [fatal, ...before.messages], decoded.text), ...(before.suppressedMessages ? { suppressedMessages: before.suppressedMessages } : {}) };
+  }
 }
 
 /**
  * Lint files one after another (each read, linted and released in turn), each with the configuration that
- * applies to it (discovered from its folder upwards, unless `config` says otherwise).
+ * applies to it (discovered from its folder upwards, unless `config` says otherwise). With `fix`, the fixed
+ * texts are in the results' `output`; nothing is written (fixFile writes).
  */
 export async function lintFiles(paths: string[], opts: FilesOptions = {}): Promise<LintResult[]> {
   const cwd = opts.cwd ?? process.cwd();
@@ -80,13 +158,20 @@ export async function lintFiles(paths: string[], opts: FilesOptions = {}): Promi
   const abs = paths.map((p) => resolve(cwd, p));
   const configs = [];
   for (const p of abs) configs.push(await loader.forFile(p)); // every configuration is validated before any file is linted
-  const cache = new Map<string, ReturnType<typeof resolveRules>>();
+  const envs = new Map<string, LintEnv>();
   const out: LintResult[] = [];
   for (let i = 0; i < abs.length; i++) {
     const fc = configs[i];
-    let active = cache.get(fc.key);
-    if (!active) cache.set(fc.key, (active = resolveRules([...fc.config.plugins, ...(opts.plugins ?? [])], { ...fc.rules, ...(opts.rules ?? {}) })));
-    out.push(await lintFile(abs[i], { ...opts, active, format: opts.format ?? fc.format, formats: fc.config.formats, dictionary: fc.config.dictionary }));
+    let env = envs.get(fc.key);
+    if (!env) {
+      env = lintEnv([...fc.config.plugins, ...(opts.plugins ?? [])], { ...fc.rules, ...(opts.rules ?? {}) }, {
+        formats: fc.config.formats,
+        dictionary: fc.config.dictionary,
+        format: fc.format,
+      });
+      envs.set(fc.key, env);
+    }
+    out.push(await lintFile(abs[i], { ...opts, env }));
   }
   return out;
 }

@@ -3,7 +3,8 @@
  * differs from the format's. Part of the public rule API (plugins use them too).
  */
 import type { Format } from './format/formats.js';
-import type { Cell, Row } from './types.js';
+import type { Cell, Row, Suggestion } from './types.js';
+import { valueToHold, type RelationResult } from './engine/relations.js';
 import { normalizeLabel } from './text/normalize.js';
 
 /** A row's canonical label, shortened: （二）部分公开（区分处理的…） → （二）部分公开. */
@@ -59,4 +60,34 @@ export function describeDifference(written: string, canonical: string): string |
   if (wb === '' && wa !== '') return `多了「${wa}」`;
   if (wa !== '' && wb !== '') return `「${wa}」应为「${wb}」`;
   return undefined;
+}
+
+/**
+ * A suggestion that writes another number into a cell, for findings about sums. Suggestions are never applied by
+ * --fix: only a person can tell which number of a sum that does not add up is the wrong one.
+ */
+export function cellSuggestion(cell: Cell, value: number, desc: string): Suggestion {
+  return { desc, fix: { range: [cell.position.start.offset!, cell.position.end.offset!], text: String(value) } };
+}
+
+/**
+ * The suggestions of a relation that does not hold: for the cell that should equal the sum (the total), 「若…无误，把
+ * 总计改为 N」; for each other cell, 「若总计无误，X 应为 N」 when that value is not negative.
+ */
+export function relationSuggestions(
+  r: RelationResult,
+  names: { isTotal: (side: 'lhs' | 'rhs', index: number) => boolean; name: (side: 'lhs' | 'rhs', index: number) => string; othersRight: string; totalRight: string },
+): Suggestion[] {
+  const out: Suggestion[] = [];
+  const first: Suggestion[] = [];
+  for (const side of ['lhs', 'rhs'] as const) {
+    const cells = side === 'lhs' ? r.lhs : r.rhs;
+    cells.forEach((cell, i) => {
+      const v = valueToHold(r, side, i);
+      if (v === undefined) return;
+      if (names.isTotal(side, i)) first.push(cellSuggestion(cell, v, `若${names.othersRight}无误，把${names.name(side, i)}改为 ${v}`));
+      else out.push(cellSuggestion(cell, v, `若${names.totalRight}无误，${names.name(side, i)}应为 ${v}`));
+    });
+  }
+  return [...first, ...out];
 }

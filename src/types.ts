@@ -196,4 +196,18 @@ export interface LintResult {
   fixableWarningCount: number;
   /** the text that was linted (kept for formatters that show source lines) */
   source?: string;
+  /** findings silenced by inline directives (report-lint-disable …), as ESLint's suppressedMessages */
+  suppressedMessages?: SuppressedMessage[];
+  /** with fixing on: the text with the fixes applied; present only when it differs from the input (as ESLint) */
+  output?: string;
+}
+
+export interface Suppression {
+  kind: 'directive';
+  /** the directive's reason (the text after `--`), or '' */
+  justification: string;
+}
+
+export interface SuppressedMessage extends LintMessage {
+  suppressions: Suppression[];
 }

@@ -6,13 +6,13 @@ import { readFileSync } from 'node:fs';
 import yargs from 'yargs';
 import chalk from 'chalk';
 import builtinRules from '../../rules/index.js';
-import { ConfigError, parseReport, resolveRules, result, ruleMap, type ActiveRule, type RuleSetting } from '../engine/linter.js';
+import { ConfigError, parseReport, result, ruleMap, type RuleSetting } from '../engine/linter.js';
 import type { Plugin } from '../engine/rule.js';
 import { formatters } from '../formatters/index.js';
 import type { FormatterContext } from '../formatters/types.js';
 import { decode } from '../io/decode.js';
 import { expandPaths } from '../io/files.js';
-import { fatalResult, lintFile, readErrorMessage } from '../index.js';
+import { fatalResult, fixFile, lintEnv, lintFile, readErrorMessage, type LintEnv } from '../index.js';
 import { packageVersion } from '../paths.js';
 import type { LintResult, SeveritySetting } from '../types.js';
 import { extractValues } from './extract.js';
@@ -56,12 +56,18 @@ export async function main(argv: string[], io: Io = defaultIo()): Promise<number
     .option('format', { alias: 'f', type: 'string', default: 'stylish', describe: `输出格式：${Object.keys(formatters).join('、')}` })
     .option('quiet', { type: 'boolean', default: false, describe: '只报告错误，不报告警告' })
     .option('max-warnings', { type: 'number', describe: '警告超过这个数目时以退出码 1 结束' })
-    .option('rule', { type: 'string', array: true, describe: '设置规则的严重程度，如 --rule cell-empty:off（off、warn、error）' })
+    .option('rule', { type: 'string', describe: '设置规则的严重程度，如 --rule cell-empty:off（off、warn、error）' })
     .option('report-format', { type: 'string', choices: ['2019', '2021'], describe: '不按年份判断，强制使用某一年的报告格式' })
     .option('encoding', { type: 'string', describe: '文件编码（默认自动识别 UTF-8、UTF-16、GB18030/GBK）' })
     .option('color', { type: 'boolean', describe: '输出是否带颜色（默认按终端和 NO_COLOR / FORCE_COLOR 决定）' })
     .option('config', { alias: 'c', type: 'string', describe: '使用这个配置文件（不再按文件夹查找）；--no-config 不用任何配置文件' })
     .option('print-config', { type: 'string', describe: '打印对某个文件生效的配置（JSON）后退出' })
+    .option('fix', { type: 'boolean', describe: '自动修正能安全修正的问题（如行名错字）并写回文件；数字从不改动' })
+    .option('fix-dry-run', { type: 'boolean', describe: '计算修正但不写回文件（配合 --format json，修正后的全文在 output 中）' })
+    .option('fix-type', { type: 'string', describe: '只做这些类型规则的修正：problem、suggestion、layout（可用逗号分隔或重复）' })
+    .option('report-unused-disable-directives', { type: 'boolean', describe: '报告没有屏蔽任何问题的 report-lint-disable 指令（作为错误）' })
+    .option('report-unused-disable-directives-severity', { type: 'string', describe: '同上，并指定严重程度：off、warn 或 error' })
+    .option('require-reason', { type: 'boolean', describe: '要求每条 report-lint-disable 指令写明原因（-- 原因）' })
     .strict()
     .help('help')
     .alias('help', 'h')
@@ -94,28 +100,31 @@ export async function main(argv: string[], io: Io = defaultIo()): Promise<number
     const formatName = String(args.format);
     const formatter = formatters[formatName];
     if (!formatter) throw new UsageError(`不认识的输出格式「${formatName}」，可用：${Object.keys(formatters).join('、')}`);
-    const cliRules: Record<string, SeveritySetting | RuleSetting> = ruleSettings(args.rule as string[] | undefined);
+    const cliRules: Record<string, SeveritySetting | RuleSetting> = ruleSettings(args.rule === undefined ? undefined : [args.rule as string | string[]].flat());
     const reportFormat = args['report-format'] as string | undefined;
     const encoding = args.encoding as string | undefined;
     const noConfig = (args.config as unknown) === false || argv.includes('--no-config');
     const loader = new ConfigLoader({ cwd: io.cwd, configFile: typeof args.config === 'string' && !noConfig ? args.config : undefined, noConfig });
-    // the rules in force for a file: its configuration, then --rule, then --quiet
-    const activeCache = new Map<string, ActiveRule[]>();
-    const activeFor = (fc: FileConfig): ActiveRule[] => {
-      let a = activeCache.get(fc.key);
-      if (a) return a;
+    // what is in force for a file: its configuration, then --rule, then --quiet
+    const envCache = new Map<string, LintEnv>();
+    const envFor = (fc: FileConfig): LintEnv => {
+      let env = envCache.get(fc.key);
+      if (env) return env;
       const settings: Record<string, SeveritySetting | RuleSetting> = { ...fc.rules, ...cliRules };
       if (args.quiet) for (const [id, r] of ruleMap(fc.config.plugins)) if (effectiveSeverity(settings[id] ?? r.meta.severity) === 1) settings[id] = 'off';
-      activeCache.set(fc.key, (a = resolveRules(fc.config.plugins, settings)));
-      return a;
+      env = lintEnv(fc.config.plugins, settings, { formats: fc.config.formats, dictionary: fc.config.dictionary, format: fc.format });
+      envCache.set(fc.key, env);
+      return env;
     };
 
     if (args['print-config'] !== undefined) {
       const fc = await loader.forFile(resolve(io.cwd, String(args['print-config'])));
-      activeFor(fc);
+      envFor(fc);
       io.stdout(JSON.stringify(describeConfig({ ...fc, rules: { ...fc.rules, ...normalizeCli(cliRules) } }), null, 2) + '\n');
       return 0;
     }
+    const fixing = fixOptions(args);
+    const directives = directiveOptions(args);
 
     if (command === 'parse' || command === 'extract') {
       const file = String(args.file);
@@ -144,7 +153,7 @@ export async function main(argv: string[], io: Io = defaultIo()): Promise<number
     for (const t of targets) {
       const fc = t.error ? undefined : await loader.forFile(t.path);
       if (fc) {
-        activeFor(fc);
+        envFor(fc);
         for (const [id, r] of ruleMap(fc.config.plugins)) knownRules.set(id, r);
       }
       configs.push(fc);
@@ -165,15 +174,8 @@ export async function main(argv: string[], io: Io = defaultIo()): Promise<number
         if (t.explicit) results.push(ignoredResult(t.path));
         continue;
       }
-      results.push(
-        await lintFile(t.path, {
-          active: activeFor(fc),
-          format: reportFormat ?? fc.format,
-          formats: fc.config.formats,
-          dictionary: fc.config.dictionary,
-          encoding,
-        }),
-      );
+      const opts = { env: envFor(fc), format: reportFormat, encoding, ...directives };
+      results.push(fixing ? await fixFile(t.path, { ...opts, ...fixing }) : await lintFile(t.path, opts));
     }
     if (progress) io.stderr('\r\x1b[K');
 
@@ -209,6 +211,36 @@ function ignoredResult(path: string): LintResult {
 function normalizeCli(rules: Record<string, SeveritySetting | RuleSetting>): Record<string, RuleSetting> {
   const out: Record<string, RuleSetting> = {};
   for (const [id, v] of Object.entries(rules)) out[id] = typeof v === 'object' ? v : { severity: v };
+  return out;
+}
+
+/** --fix, --fix-dry-run, --fix-type → options of fixFile; undefined when not fixing */
+function fixOptions(args: Record<string, unknown>): { dryRun: boolean; fixTypes?: Array<'problem' | 'suggestion' | 'layout'> } | undefined {
+  const fix = Boolean(args.fix);
+  const dry = Boolean(args['fix-dry-run']);
+  // a string option, repeatable: an array option would take the file names after it for types
+  const given = args['fix-type'] as string | string[] | undefined;
+  const list = given === undefined ? undefined : [given].flat().flatMap((x) => String(x).split(/[,，、]/)).map((x) => x.trim()).filter(Boolean);
+  if (fix && dry) throw new UsageError('--fix 与 --fix-dry-run 不能同时使用：要写回文件用 --fix，只看结果用 --fix-dry-run');
+  if (list && !fix && !dry) throw new UsageError('--fix-type 要与 --fix 或 --fix-dry-run 一起使用');
+  const types = ['problem', 'suggestion', 'layout'];
+  for (const t of list ?? []) if (!types.includes(t)) throw new UsageError(`--fix-type 的值「${t}」无效，应为 ${types.join('、')}`);
+  if (!fix && !dry) return undefined;
+  return { dryRun: dry, ...(list ? { fixTypes: list as Array<'problem' | 'suggestion' | 'layout'> } : {}) };
+}
+
+/** --report-unused-disable-directives[-severity], --require-reason → lint options */
+function directiveOptions(args: Record<string, unknown>): { reportUnusedDisableDirectives?: SeveritySetting; requireReason?: boolean } {
+  const out: { reportUnusedDisableDirectives?: SeveritySetting; requireReason?: boolean } = {};
+  if (args['report-unused-disable-directives']) out.reportUnusedDisableDirectives = 'error';
+  const sev = args['report-unused-disable-directives-severity'] as string | undefined;
+  if (sev !== undefined) {
+    if (!['off', 'warn', 'error', 'warning', '0', '1', '2'].includes(sev)) {
+      throw new UsageError(`--report-unused-disable-directives-severity 的值「${sev}」无效，应为 off、warn 或 error`);
+    }
+    out.reportUnusedDisableDirectives = (/^\d$/.test(sev) ? Number(sev) : sev) as SeveritySetting;
+  }
+  if (args['require-reason']) out.requireReason = true;
   return out;
 }
 
@@ -249,4 +281,3 @@ function colorLevel(flag: boolean | undefined, io: Io): 0 | 1 | 2 | 3 {
   return (chalk.level || 1) as 1 | 2 | 3;
 }
 
-export type { ActiveRule };

@@ -13,6 +13,8 @@ import type { SourceText } from '../text/lines.js';
 import type { LintMessage, LintResult, LogicalLocation, Report, ReportNode, SeveritySetting } from '../types.js';
 import type { Plugin, ReportDescriptor, RuleContext, RuleModule } from './rule.js';
 import { builtinDictionary, makeDictionary, type Dictionary } from '../config/dictionary.js';
+import { applyDirectives } from './directives.js';
+import { isSafeFix } from './fix.js';
 
 import { ConfigError } from '../errors.js';
 
@@ -36,6 +38,12 @@ export interface LintOptions {
   markdown?: boolean;
   /** variants and typos (default: the built-in dictionary) */
   dictionary?: Dictionary;
+  /** inline directives that suppressed nothing are reported at this severity (true = error; default off) */
+  reportUnusedDisableDirectives?: boolean | SeveritySetting;
+  /** inline disable directives without a `-- reason` are reported */
+  requireReason?: boolean;
+  /** every rule id that exists, also rules turned off (default: the rules that run); other ids in a directive are reported */
+  knownRuleIds?: readonly string[];
 }
 
 export interface ParsedReport {
@@ -134,7 +142,7 @@ export function resolveRules(plugins: readonly Plugin[], settings: LintOptions['
 /** Lint one text. Never throws for bad input: a rule that fails is reported as a fatal message. */
 export function lintText(text: string, opts: LintOptions): LintResult {
   const active = resolveRules(opts.plugins, opts.rules);
-  return lintWith(text, active, opts);
+  return lintWith(text, active, { knownRuleIds: [...ruleMap(opts.plugins).keys()], ...opts });
 }
 
 export function lintWith(text: string, active: readonly ActiveRule[], opts: Omit<LintOptions, 'plugins' | 'rules'>): LintResult {
@@ -152,7 +160,7 @@ export function lintWith(text: string, active: readonly ActiveRule[], opts: Omit
       endLine: 1,
       endColumn: 1,
     });
-    return result(filePath, messages, text);
+    return finish(filePath, text, messages, active, opts);
   }
   const locations = logicalLocations(report);
   for (const a of active) {
@@ -180,8 +188,26 @@ export function lintWith(text: string, active: readonly ActiveRule[], opts: Omit
       });
     }
   }
-  messages.sort((x, y) => x.line - y.line || x.column - y.column || String(x.ruleId).localeCompare(String(y.ruleId)));
-  return result(filePath, messages, text);
+  return finish(filePath, text, messages, active, opts);
+}
+
+/** The last steps of lintWith: fixes that would change a number are dropped, inline directives applied, findings sorted. */
+function finish(filePath: string, text: string, messages: LintMessage[], active: readonly ActiveRule[], opts: Omit<LintOptions, 'plugins' | 'rules'>): LintResult {
+  for (const m of messages) if (m.fix && !isSafeFix(text, m.fix)) delete m.fix;
+  const ran = new Set(active.map((a) => a.id));
+  const unused = opts.reportUnusedDisableDirectives;
+  const d = applyDirectives(text, messages, {
+    reportUnused: unused === undefined || unused === false ? 0 : unused === true ? 2 : severityOf(unused),
+    requireReason: opts.requireReason,
+    knownRuleIds: opts.knownRuleIds ? new Set(opts.knownRuleIds) : ran,
+    activeRuleIds: ran,
+  });
+  const order = (x: LintMessage, y: LintMessage) => x.line - y.line || x.column - y.column || String(x.ruleId).localeCompare(String(y.ruleId));
+  d.messages.sort(order);
+  d.suppressed.sort(order);
+  const r = result(filePath, d.messages, text);
+  if (d.suppressed.length) r.suppressedMessages = d.suppressed;
+  return r;
 }
 
 export function result(filePath: string, messages: LintMessage[], source?: string): LintResult {

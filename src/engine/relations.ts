@@ -60,3 +60,16 @@ function sum(cells: Cell[]): number {
   // integers in practice; round away binary fractions of decimal money values
   return Math.round(cells.reduce((a, c) => a + c.value!, 0) * 1e6) / 1e6;
 }
+
+/**
+ * The value one cell of a relation that does not hold would need for it to hold, the other cells kept as they
+ * are; undefined when that value is negative (a count cannot be) or is the value already there.
+ */
+export function valueToHold(r: RelationResult, side: 'lhs' | 'rhs', index: number): number | undefined {
+  const cell = (side === 'lhs' ? r.lhs : r.rhs)[index];
+  if (!cell || cell.value === undefined) return undefined;
+  const v = side === 'lhs' ? r.rhsSum - (r.lhsSum - cell.value) : r.lhsSum - (r.rhsSum - cell.value);
+  const rounded = Math.round(v * 1e6) / 1e6;
+  if (rounded < 0 || Math.abs(rounded - cell.value) < 1e-9) return undefined;
+  return rounded;
+}

@@ -5,5 +5,5 @@ import type { Formatter } from './types.js';
 
 export const json: Formatter = (results) =>
   JSON.stringify(
-    results.map(({ source: _source, ...r }) => ({ ...r, suppressedMessages: [], usedDeprecatedRules: [] })),
+    results.map(({ source: _source, suppressedMessages, ...r }) => ({ ...r, suppressedMessages: suppressedMessages ?? [], usedDeprecatedRules: [] })),
   ) + '\n';

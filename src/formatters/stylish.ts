@@ -10,10 +10,12 @@ export const stylish: Formatter = (results, ctx) => {
   let out = '';
   let errors = 0;
   let warnings = 0;
+  let fixable = 0;
   for (const r of results) {
     if (!r.messages.length) continue;
     errors += r.errorCount;
     warnings += r.warningCount;
+    fixable += r.fixableErrorCount + r.fixableWarningCount;
     out += `\n${c.underline(displayPath(r.filePath, ctx.cwd))}\n`;
     const rows = r.messages.map((m) => [
       `${m.line}:${m.column}`,
@@ -32,6 +34,8 @@ export const stylish: Formatter = (results, ctx) => {
   if (total > 0) {
     const summary = `✖ 共 ${total} 个问题（${errors} 个错误，${warnings} 个警告）`;
     out += `\n${errors ? c.red.bold(summary) : c.yellow.bold(summary)}\n`;
+    const fixLine = `  其中 ${fixable} 个可以用 --fix 自动修正`;
+    if (fixable) out += `${errors ? c.red.bold(fixLine) : c.yellow.bold(fixLine)}\n`;
   }
   return out;
 };

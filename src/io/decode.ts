@@ -13,7 +13,8 @@ export interface Decoded {
 export function decode(bytes: Uint8Array, forced?: string): Decoded {
   if (forced) {
     try {
-      const text = new TextDecoder(forced, { fatal: true }).decode(bytes);
+      // ignoreBOM keeps a BOM in the text, so that it is known (and written back by --fix)
+      const text = new TextDecoder(forced, { fatal: true, ignoreBOM: true }).decode(bytes);
       return { text: text.replace(/^\uFEFF/, ''), encoding: forced as Decoded['encoding'], bom: text.startsWith('\uFEFF') };
     } catch (e) {
       throw new DecodeError(e instanceof RangeError ? `不支持的编码「${forced}」` : `无法按「${forced}」解码这个文件`);

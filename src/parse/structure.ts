@@ -9,6 +9,7 @@ import { chineseNumeralValue, normalizeLabel } from '../text/normalize.js';
 import { LabelSet } from '../format/match.js';
 import type { Format } from '../format/formats.js';
 import { hasMarkdownSyntax, markdownHints, type MarkdownHints } from './markdown.js';
+import { hintsWithoutLines, maskDirectives } from './directive-comments.js';
 
 export interface RawCell {
   /** the cell's text as written (the pieces of a cell broken over lines joined) */
@@ -81,8 +82,11 @@ function sectionTitleSet(formats: readonly Format[]): { set: LabelSet; keywords:
 const titleSetCache = new WeakMap<readonly Format[], ReturnType<typeof sectionTitleSet>>();
 
 export function parseStructure(text: string, formats: readonly Format[], opts: { markdown?: boolean } = {}): Skeleton {
-  const source = new SourceText(text);
-  const hints: MarkdownHints | undefined = opts.markdown !== false && (opts.markdown || hasMarkdownSyntax(text)) ? markdownHints(text) : undefined;
+  // inline directives are not report text: blanked out, and their own lines skipped as if they were not there
+  const directives = maskDirectives(text);
+  const source = new SourceText(directives.text);
+  const hints: MarkdownHints | undefined =
+    opts.markdown !== false && (opts.markdown || hasMarkdownSyntax(text)) ? hintsWithoutLines(source, directives.lines, markdownHints) : undefined;
   let titles = titleSetCache.get(formats);
   if (!titles) titleSetCache.set(formats, (titles = sectionTitleSet(formats)));
 
@@ -111,7 +115,7 @@ export function parseStructure(text: string, formats: readonly Format[], opts: {
   for (let i = 0; i < headings.length; i++) {
     const { line, draft } = headings[i];
     const endLine = i + 1 < headings.length ? headings[i + 1].line.line : source.lines.length + 1;
-    const body = source.lines.filter((l) => l.line > line.line && l.line < endLine);
+    const body = source.lines.filter((l) => l.line > line.line && l.line < endLine && !directives.lines.has(l.line));
     draft.children = sectionBody(body, gfmLines, hints, source);
     const last = draft.children[draft.children.length - 1];
     draft.position = { start: draft.heading.position.start, end: last ? last.position.end : draft.heading.position.end };
