@@ -13,11 +13,18 @@
  * beside the page's rule, and each of them must report something (that is how a page shows which rule reports
  * what it leaves alone). Each example is linted with only those rules on, at their default severity.
  *
+ * docs/guide.md holds a whole report (`report-lint:report`) with its exact stylish and codeframe output and a
+ * finding as JSON, and the same tables in every supported layout (`report-lint:layout`), which must read as
+ * the same values.
+ *
  * Pages also state the rule's id, default severity, descriptions and options; they must agree with its meta.
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { builtinRules, lint, type LintMessage, type LintResult, type RuleSetting } from '../src/index.js';
+import { builtinRules, lint, parse, type LintMessage, type LintResult, type RuleSetting } from '../src/index.js';
+import { extractValues } from '../src/cli/extract.js';
+import { formatters } from '../src/formatters/index.js';
+import { ruleMap } from '../src/engine/linter.js';
 import type { RuleModule } from '../src/engine/rule.js';
 import { ROOT } from './helpers.js';
 
@@ -62,7 +69,7 @@ const DOCS = join(ROOT, 'docs');
 const RULES_DIR = join(DOCS, 'rules');
 const rules: RuleModule[] = builtinRules.rules;
 const SEVERITY_ZH = { error: '错误', warn: '警告' } as const;
-const OUTPUT_KINDS = new Set(['output']);
+const OUTPUT_KINDS = new Set(['output', 'stylish', 'codeframe', 'json-message']);
 
 /** Fenced blocks with a report-lint: info string, outputs attached to the example above them. */
 function examplesOf(file: string): Example[] {
@@ -135,6 +142,15 @@ function lintExample(ex: Example, pageRule: string | undefined): LintResult {
 function expectRealTabs(ex: Example): void {
   const spaced = ex.text.split('\n').find((l) => / {2,}\S/.test(l.trimStart()) && /\d/.test(l));
   if (spaced) throw new Error(`${ex.file}:${ex.at}: a line of the fragment has runs of spaces where cells are expected (tabs converted?): ${spaced}`);
+}
+
+/** Printed output as the docs show it: no blank lines around it, no spaces at line ends (editors strip them). */
+function shown(s: string): string {
+  return s
+    .split('\n')
+    .map((l) => l.trimEnd())
+    .join('\n')
+    .replace(/^\n+|\n+$/g, '');
 }
 
 function title(ex: Example): string {
@@ -233,4 +249,59 @@ describe.each(rules.map((r) => [r.meta.id, r] as const))('docs/rules/%s.md', (id
       }
     });
   }
+});
+
+// ---------------------------------------------------------------------------------------------------------------
+
+describe('docs/guide.md', () => {
+  const file = join(DOCS, 'guide.md');
+  const examples = existsSync(file) ? examplesOf(file) : [];
+
+  test('exists and is linked from README.md', () => {
+    expect(existsSync(file)).toBe(true);
+    expect(readFileSync(join(ROOT, 'README.md'), 'utf8')).toMatch(/\]\(docs\/guide\.md\)/);
+  });
+
+  test('links a page for every rule', () => {
+    const guide = readFileSync(file, 'utf8');
+    for (const r of rules) expect(guide).toContain(`](rules/${r.meta.id}.md)`);
+  });
+
+  const reports = examples.filter((e) => e.kind === 'report');
+  test('has a whole report with its output', () => {
+    expect(reports.length).toBeGreaterThanOrEqual(1);
+    expect(reports.some((r) => r.outputs.some((o) => o.kind === 'stylish'))).toBe(true);
+  });
+
+  for (const ex of reports) {
+    test(title(ex), () => {
+      expectRealTabs(ex);
+      const filePath = join(ROOT, ex.attrs.file ?? 'report.txt');
+      const result = lint(ex.text, { filePath });
+      expect(result.messages.filter((m) => m.ruleId === null)).toEqual([]);
+      const ctx = { cwd: ROOT, colorLevel: 0 as const, rules: ruleMap([builtinRules]), env: {} };
+      expect(ex.outputs.length).toBeGreaterThanOrEqual(1);
+      for (const o of ex.outputs) {
+        if (o.kind === 'stylish') expect(shown(formatters.stylish([result], ctx))).toBe(shown(o.text));
+        else if (o.kind === 'codeframe') expect(shown(formatters.codeframe([result], ctx))).toBe(shown(o.text));
+        else if (o.kind === 'json-message') expect(result.messages).toContainEqual(expect.objectContaining(JSON.parse(o.text)));
+        else throw new Error(`${o.kind}: not an output of a whole report`);
+      }
+    });
+  }
+
+  const layouts = examples.filter((e) => e.kind === 'layout');
+  test('every layout it shows reads as the same values, with no finding about cells', () => {
+    expect(layouts.length).toBeGreaterThanOrEqual(3);
+    const values = layouts.map((ex) => {
+      const parsed = parse(ex.text, { filePath: ex.attrs.file ?? 'report.txt' });
+      const r = lint(ex.text, { filePath: ex.attrs.file ?? 'report.txt' });
+      expect(r.messages.filter((m) => ['cell-count', 'cell-empty', 'cell-value', 'label-variant', null].includes(m.ruleId)).map(line)).toEqual([]);
+      const x = extractValues(parsed, 'x');
+      expect(x.unbound).toEqual([]);
+      return { format: x.format, tables: x.tables };
+    });
+    expect(Object.keys(values[0].tables).length).toBeGreaterThanOrEqual(1);
+    for (const v of values.slice(1)) expect(v).toEqual(values[0]);
+  });
 });
