@@ -32,18 +32,6 @@ import { ROOT } from './helpers.js';
 // Examples that show how a rule should behave and does not yet. Each is run with test.failing: when the core is
 // fixed the test starts to fail, and its entry here (and the note on the page) must go.
 const KNOWN_ISSUES: Record<string, string> = {
-  // In the tab layout of seed 001, the labels 一、/二、/四、 span two label columns and leave an empty cell before
-  // the numbers. When such a row has lost one number, fitValues() finds exactly 7 value cells (the placeholder
-  // and 6 numbers) and binds them shifted by one column: cell-count stays silent, cell-empty reports 「自然人」
-  // blank, and the arithmetic rules compare shifted numbers.
-  'cell-count/lost-number-after-wide-label':
-    'a row that lost one number after a two-column label is read as a blank 自然人 cell: cell-count is silent',
-  'balance/lost-number-after-wide-label':
-    'the same row: balance compares numbers shifted by one column and reports five false errors',
-  // Same cause: a blank 总计 at the end of such a row is dropped as a trailing placeholder, the placeholder before
-  // the numbers becomes 自然人.
-  'cell-empty/blank-total-after-wide-label':
-    'a blank 总计 after a two-column label is reported as a blank 自然人, at the wrong cell',
   // A caption row 第二十条第（N）项 written without the tabs that follow it in the seeds (an editor stripped them)
   // becomes a paragraph: the header and rows below it are bound to no table, and section 二 is not checked at all.
   'cell-value/caption-line-without-tabs':

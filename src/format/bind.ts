@@ -13,7 +13,7 @@ import type { Format, FormatTable } from './formats.js';
 import type { LabelRewrite, MatchOptions } from './match.js';
 import type { PhysicalRow, RawCell, RawTable, SectionDraft, Skeleton } from '../parse/structure.js';
 
-const CAPTION = /第二十条第\(([一二三四五六七八九十]+)\)项/;
+import { TABLE_CAPTION as CAPTION } from '../text/normalize.js';
 const ENUM_ONLY = /^(?:[一二三四五六七八九十]+[、.]|\([一二三四五六七八九十]+\)|\d+[.、])$/;
 const LABEL_START = /^(?:[一二三四五六七八九十]+[、.]|\([一二三四五六七八九十]+\)|\d+[.、])\S/;
 const NUMERAL_WORD = /^[零〇一二两三四五六七八九十百千万无空]+$/;
@@ -140,6 +140,8 @@ function headerRow(r: PhysicalRow, source: SourceText, labels?: ReturnType<Forma
 }
 
 interface Draft {
+  /** cells before the first label (merged cells of the rows above) */
+  pre: number;
   labels: RawCell[];
   match?: LabelMatch;
   groups: RawCell[];
@@ -195,13 +197,13 @@ function bindTable(
       }
       const match = rowSet.match(own.text, loose);
       if (match && match.kind !== 'fragment') {
-        drafts.push({ labels: [own], match, groups: labels.slice(0, -1), values, start: prow.start, end: prow.end });
+        drafts.push({ pre: first, labels: [own], match, groups: labels.slice(0, -1), values, start: prow.start, end: prow.end });
         continue;
       }
       // a label broken over lines: the pieces continue the labels of the row above, aligned from the right
       if (!hasValues && prev && joinLabel(prev, labels, rowSet, loose)) continue;
       if (match) {
-        drafts.push({ labels: [own], match, groups: labels.slice(0, -1), values, start: prow.start, end: prow.end });
+        drafts.push({ pre: first, labels: [own], match, groups: labels.slice(0, -1), values, start: prow.start, end: prow.end });
         continue;
       }
       if (!drafts.length && !hasValues) {
@@ -213,13 +215,13 @@ function bindTable(
         continue;
       }
       // a label the format does not know, with values: keep it as an unmatched row
-      drafts.push({ labels: [own], groups: labels.slice(0, -1), values, start: prow.start, end: prow.end });
+      drafts.push({ pre: first, labels: [own], groups: labels.slice(0, -1), values, start: prow.start, end: prow.end });
       continue;
     }
     // no label at all
     if (unlabeled && !unlabeledTaken && (hasValues || values.length >= Math.ceil(width / 2))) {
       unlabeledTaken = true;
-      drafts.push({ labels: [], match: { id: unlabeled.id, canonical: '', distance: 0, kind: 'exact' }, groups: [], values, start: prow.start, end: prow.end });
+      drafts.push({ pre: 0, labels: [], match: { id: unlabeled.id, canonical: '', distance: 0, kind: 'exact' }, groups: [], values, start: prow.start, end: prow.end });
       continue;
     }
     if (prev && hasValues && effectiveCount(prev.values) < width) {
@@ -229,7 +231,8 @@ function bindTable(
     }
   }
 
-  const children = drafts.map((d) => bindRow(d, t, format, source, loose));
+  const leads = learnLeads(drafts, t);
+  const children = drafts.map((d) => bindRow(d, t, format, source, loose, leads.get(shapeOf(d, t))));
   return { type: 'table', tableId: t.id, caption, layout, header, children, position };
 }
 
@@ -252,17 +255,61 @@ function joinLabel(prev: Draft, pieces: RawCell[], rowSet: ReturnType<Format['ro
   return true;
 }
 
+/**
+ * The shape of a row as written: cells before its labels, label cells, and its depth in the format
+ * (一、 rows, （一） rows, 1. rows). Rows of one shape leave the same placeholders in a table's text.
+ */
+function shapeOf(d: Draft, t: FormatTable): string {
+  let depth = 0;
+  for (let r = t.rows.find((x) => x.id === d.match?.id); r?.parent; r = t.rows.find((x) => x.id === r!.parent)) depth++;
+  return `${d.pre}|${d.groups.length + d.labels.length}|${depth}`;
+}
+
+/**
+ * How many empty placeholder cells rows of each shape leave between their labels and their numbers, learnt from
+ * the rows of that shape that have every number filled in. A label spanning two columns leaves one (seed 001's
+ * 一、 二、 四、 rows); then a row of that shape whose numbers start right after the placeholder has lost a cell,
+ * and is not read shifted by one column.
+ */
+function learnLeads(drafts: Draft[], t: FormatTable): Map<string, Set<number>> {
+  const width = t.columns.length;
+  const out = new Map<string, Set<number>>();
+  for (const d of drafts) {
+    if (d.values.filter((c) => !c.blank).length !== width) continue;
+    let lead = 0;
+    while (lead < d.values.length && d.values[lead].empty) lead++;
+    const k = shapeOf(d, t);
+    if (!out.has(k)) out.set(k, new Set());
+    out.get(k)!.add(lead);
+  }
+  return out;
+}
+
 /** The number of value cells once layout placeholders are left out. */
 function effectiveCount(values: RawCell[]): number {
   return values.filter((c) => !c.empty).length;
 }
 
 /**
- * Drop layout placeholders until the row has as many cells as the format wants: first cells with nothing in
- * them at the end, then at the start (a label cell spanning two columns leaves one), then blank ones likewise.
+ * Drop layout placeholders until the row has as many cells as the format wants. A row with every number filled
+ * in keeps just those. Otherwise, where complete rows of the same shape show how many empty cells stand before
+ * the numbers, exactly those are dropped, then empty cells at the end (when those rows disagree, only the end
+ * is trimmed); with no such rows, empty cells at the end, then at the start, then blank ones likewise. A row that
+ * does not come out at the right width keeps its cells unbound: which is which cannot be told.
  */
-function fitValues(values: RawCell[], width: number): RawCell[] {
+function fitValues(values: RawCell[], width: number, leads: Set<number> | undefined): RawCell[] {
   let v = values.slice();
+  // every number there: the other cells can only be placeholders
+  const filled = v.filter((c) => !c.blank);
+  if (filled.length === width) return filled;
+  if (leads?.size) {
+    if (leads.size === 1) {
+      const [lead] = leads;
+      for (let i = 0; i < lead && v.length && v[0].empty; i++) v.shift();
+    }
+    while (v.length > width && v[v.length - 1].empty) v.pop();
+    return v;
+  }
   for (const pred of [(c: RawCell) => c.empty, (c: RawCell) => c.blank]) {
     while (v.length > width && pred(v[v.length - 1])) v.pop();
     while (v.length > width && pred(v[0])) v.shift();
@@ -270,9 +317,9 @@ function fitValues(values: RawCell[], width: number): RawCell[] {
   return v;
 }
 
-function bindRow(d: Draft, t: FormatTable, format: Format, source: SourceText, loose: MatchOptions): Row {
+function bindRow(d: Draft, t: FormatTable, format: Format, source: SourceText, loose: MatchOptions, leads: Set<number> | undefined): Row {
   const width = t.columns.length;
-  const fitted = fitValues(d.values, width);
+  const fitted = fitValues(d.values, width, leads);
   const known = fitted.length === width;
   const children: Cell[] = fitted.map((c, i) => {
     const col = known ? t.columns[i] : undefined;
