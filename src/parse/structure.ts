@@ -3,7 +3,7 @@
  * physical rows and raw cells. Nothing here depends on one format; binding rows and cells to a format's ids is
  * done by bind.ts.
  */
-import type { Label, Paragraph, Position, Title } from '../types.js';
+import type { Label, Paragraph, Position, TableLayout, Title } from '../types.js';
 import { SourceText, isBlank, trimSpan, type Line } from '../text/lines.js';
 import { chineseNumeralValue, normalizeLabel } from '../text/normalize.js';
 import { LabelSet } from '../format/match.js';
@@ -29,7 +29,7 @@ export interface PhysicalRow {
 
 export interface RawTable {
   type: 'raw-table';
-  layout: 'tab' | 'cell-per-line' | 'gfm';
+  layout: TableLayout;
   rows: PhysicalRow[];
   position: Position;
 }
