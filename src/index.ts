@@ -4,18 +4,21 @@
  *   import { lint, lintFiles } from 'report-lint';
  *   const result = lint(text, { filePath: 'report.txt' });
  */
-import { readFile } from 'node:fs/promises';
+import { readFile, stat } from 'node:fs/promises';
 import builtinRules from '../rules/index.js';
 import { lintWith, parseReport, resolveRules, result, type LintOptions, type RuleSetting } from './engine/linter.js';
 import type { Plugin } from './engine/rule.js';
-import { decode, DecodeError } from './io/decode.js';
+import { binaryKind, decode, DecodeError, isZip } from './io/decode.js';
+import { docxToHtml } from './io/docx.js';
+import { inputKind, type InputKind } from './parse/read.js';
 import type { LintResult, SeveritySetting } from './types.js';
 
 export * from './types.js';
 export { defineRule, definePlugin } from './engine/rule.js';
 export type { Plugin, RuleModule, RuleMeta, RuleContext, ReportDescriptor } from './engine/rule.js';
 export { ConfigError, parseReport, resolveRules, ruleMap } from './engine/linter.js';
-export type { LintOptions, RuleSetting } from './engine/linter.js';
+export type { LintOptions, RuleSetting, ParsedReport } from './engine/linter.js';
+export type { InputKind } from './parse/read.js';
 export { builtinFormats, validateFormat, Format, FormatError } from './format/formats.js';
 export { evaluateRelations } from './engine/relations.js';
 export * as ast from './ast.js';
@@ -31,6 +34,8 @@ export interface ApiOptions {
   format?: string;
   /** force a text encoding for files (utf-8, gb18030, utf-16le …) */
   encoding?: string;
+  /** how to read the text given to lint(): text, html, or docx (HTML made by docxToHtml); default by filePath */
+  kind?: InputKind;
 }
 
 function allPlugins(opts: ApiOptions): Plugin[] {
@@ -40,21 +45,61 @@ function allPlugins(opts: ApiOptions): Plugin[] {
 /** Lint a report's text. */
 export function lint(text: string, opts: ApiOptions = {}): LintResult {
   const active = resolveRules(allPlugins(opts), opts.rules);
-  return lintWith(text, active, { filePath: opts.filePath, format: opts.format });
+  return lintWith(text, active, { filePath: opts.filePath, format: opts.format, kind: opts.kind });
+}
+
+/** Files larger than this are not read: an annual report is well under 1 MB, a web page with its site a few MB. */
+export const MAX_FILE_BYTES = 32 * 1024 * 1024;
+
+export interface InputText {
+  /** the text to lint: the decoded text, the page, or a .docx converted to HTML */
+  text: string;
+  kind: InputKind;
+}
+
+/**
+ * Read a file for linting: a .docx through mammoth, anything else decoded as text (an HTML page as a page, also
+ * when its name does not say so). Throws DecodeError with a message for people when the file cannot be used.
+ */
+export async function readInput(path: string, encoding?: string): Promise<InputText> {
+  const st = await stat(path);
+  if (st.isFile() && st.size > MAX_FILE_BYTES) {
+    const mb = (n: number) => (n / 1024 / 1024).toFixed(1);
+    throw new DecodeError(`文件太大（${mb(st.size)} MB），超过了可以检查的 ${mb(MAX_FILE_BYTES)} MB：年度报告一般不到 1 MB，请确认这是不是报告文件`);
+  }
+  const bytes = await readFile(path);
+  let kind = inputKind(path);
+  if (kind === 'docx' || isZip(bytes)) {
+    if (!isZip(bytes)) throw new DecodeError(binaryKind(bytes) ?? '不是 Word（.docx）文件：内容不是 .docx 格式');
+    try {
+      return { text: await docxToHtml(bytes), kind: 'docx' };
+    } catch (e) {
+      // a zip that is not a Word document, under another name
+      if (kind !== 'docx') throw new DecodeError(binaryKind(bytes)!);
+      throw e;
+    }
+  }
+  const text = decode(bytes, encoding, { html: kind === 'html' || looksLikeHtml(bytes) }).text;
+  if (kind === 'text' && looksLikeHtml(text)) kind = 'html';
+  return { text, kind };
+}
+
+/** A page by its first characters (<!DOCTYPE html>, <html>), whatever the file is called. */
+function looksLikeHtml(start: Uint8Array | string): boolean {
+  const head = typeof start === 'string' ? start.slice(0, 1024) : Buffer.from(start.subarray(0, 1024)).toString('latin1');
+  return /^(?:\uFEFF|\xEF\xBB\xBF)?\s*(?:<!--[^>]{0,200}-->\s*)?<(?:!doctype\s+html|html[\s>]|head[\s>])/i.test(head);
 }
 
 /** Read a file (any supported encoding) and lint it; a file that cannot be read gives one fatal message. */
 export async function lintFile(path: string, opts: ApiOptions & { active?: ReturnType<typeof resolveRules> } = {}): Promise<LintResult> {
   const active = opts.active ?? resolveRules(allPlugins(opts), opts.rules);
-  let text: string;
+  let input: InputText;
   try {
-    const bytes = await readFile(path);
-    text = decode(bytes, opts.encoding).text;
+    input = await readInput(path, opts.encoding);
   } catch (e) {
     return fatalResult(path, readErrorMessage(e));
   }
-  const r = lintWith(text, active, { filePath: path, format: opts.format });
-  return r;
+  return lintWith(input.text, active, { filePath: path, format: opts.format, kind: input.kind });
 }
 
 /** Lint files one after another (each read, linted and released in turn). */

@@ -1,22 +1,35 @@
 /**
- * Bytes → text. UTF-8 (with or without BOM), UTF-16 LE/BE with BOM, and GB18030 (which covers GBK) for text
- * saved by Chinese Windows. A file with NUL bytes and no UTF-16 BOM is taken for binary.
+ * Bytes → text. UTF-8 (with or without BOM), UTF-16 LE/BE (with BOM, or without one when the zero bytes show
+ * it), and GB18030 (which covers GBK and GB2312) for text saved by Chinese Windows. An HTML page's own
+ * `<meta charset>` is followed when it is right. Files that are not text (PDF, old Word .doc, pictures,
+ * archives, anything with zero bytes) are refused with a message that says what they are.
  */
 export class DecodeError extends Error {}
 
 export interface Decoded {
   text: string;
-  encoding: 'utf-8' | 'utf-16le' | 'utf-16be' | 'gb18030';
+  encoding: string;
   bom: boolean;
 }
 
-export function decode(bytes: Uint8Array, forced?: string): Decoded {
+export interface DecodeOptions {
+  /** the bytes are an HTML page: its <meta charset> is tried first */
+  html?: boolean;
+}
+
+export function decode(bytes: Uint8Array, forced?: string, opts: DecodeOptions = {}): Decoded {
   if (forced) {
+    let decoder: InstanceType<typeof TextDecoder>;
     try {
-      const text = new TextDecoder(forced, { fatal: true }).decode(bytes);
-      return { text: text.replace(/^\uFEFF/, ''), encoding: forced as Decoded['encoding'], bom: text.startsWith('\uFEFF') };
-    } catch (e) {
-      throw new DecodeError(e instanceof RangeError ? `不支持的编码「${forced}」` : `无法按「${forced}」解码这个文件`);
+      decoder = new TextDecoder(forced, { fatal: true, ignoreBOM: true });
+    } catch {
+      throw new DecodeError(`不支持的编码「${forced}」（可用 utf-8、gb18030、gbk、utf-16le、utf-16be、big5 等）`);
+    }
+    try {
+      const text = decoder.decode(bytes);
+      return { text: text.replace(/^\uFEFF/, ''), encoding: decoder.encoding, bom: text.startsWith('\uFEFF') };
+    } catch {
+      throw new DecodeError(`无法按「${forced}」解码这个文件：其中有不属于这种编码的字节`);
     }
   }
   if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) {
@@ -24,22 +37,101 @@ export function decode(bytes: Uint8Array, forced?: string): Decoded {
   }
   if (bytes[0] === 0xff && bytes[1] === 0xfe) return { text: strict('utf-16le', bytes.subarray(2)), encoding: 'utf-16le', bom: true };
   if (bytes[0] === 0xfe && bytes[1] === 0xff) return { text: strict('utf-16be', bytes.subarray(2)), encoding: 'utf-16be', bom: true };
-  if (bytes.includes(0)) throw new DecodeError('这是二进制文件，不是文本');
+  const what = binaryKind(bytes);
+  if (what) throw new DecodeError(what);
+  if (bytes.includes(0)) {
+    const utf16 = utf16WithoutBom(bytes);
+    if (utf16) return utf16;
+    throw new DecodeError('这是二进制文件，不是文本');
+  }
+  // valid UTF-8 is UTF-8 (text in GBK is practically never valid UTF-8, whatever a page declares)
   try {
     return { text: new TextDecoder('utf-8', { fatal: true }).decode(bytes), encoding: 'utf-8', bom: false };
   } catch {
+    /* not UTF-8 */
+  }
+  const declared = opts.html ? metaCharset(bytes) : undefined;
+  for (const enc of declared && declared !== 'utf-8' ? [declared, 'gb18030'] : ['gb18030']) {
     try {
-      return { text: new TextDecoder('gb18030', { fatal: true }).decode(bytes), encoding: 'gb18030', bom: false };
+      const d = new TextDecoder(enc, { fatal: true });
+      return { text: d.decode(bytes), encoding: d.encoding, bom: false };
     } catch {
-      throw new DecodeError('既不是 UTF-8 也不是 GB18030/GBK 编码的文本，无法读取（可用 --encoding 指定编码）');
+      /* the next one */
     }
   }
+  throw new DecodeError('既不是 UTF-8 也不是 GB18030/GBK 编码的文本，无法读取（可用 --encoding 指定编码）');
 }
 
 function strict(enc: string, bytes: Uint8Array): string {
   try {
-    return new TextDecoder(enc, { fatal: true }).decode(bytes);
+    return new TextDecoder(enc, { fatal: true, ignoreBOM: true }).decode(bytes);
   } catch {
     throw new DecodeError(`文件以 ${enc.toUpperCase()} 的 BOM 开头，但内容无法按 ${enc.toUpperCase()} 解码`);
+  }
+}
+
+function startsWith(bytes: Uint8Array, sig: number[], at = 0): boolean {
+  if (bytes.length < at + sig.length) return false;
+  for (let i = 0; i < sig.length; i++) if (bytes[at + i] !== sig[i]) return false;
+  return true;
+}
+
+export const ZIP_SIGNATURE = [0x50, 0x4b, 0x03, 0x04];
+
+export function isZip(bytes: Uint8Array): boolean {
+  return startsWith(bytes, ZIP_SIGNATURE);
+}
+
+/** What a file that is not text is, said for the people who gave it, or undefined for anything else. */
+export function binaryKind(bytes: Uint8Array): string | undefined {
+  const ascii = (s: string) => [...s].map((c) => c.charCodeAt(0));
+  if (startsWith(bytes, ascii('%PDF-'))) {
+    return '这是 PDF 文件，不能直接检查：请把报告另存为文本（.txt）、网页（.html）或 Word（.docx）文件再检查';
+  }
+  if (startsWith(bytes, [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1])) {
+    return '这是旧版 Word（.doc）、WPS 或 Excel（.xls）文件，不能直接检查：请另存为 Word（.docx）或文本（.txt）文件再检查';
+  }
+  if (isZip(bytes)) {
+    return '这是压缩文件（zip，也可能是改了扩展名的 Word、Excel 或 WPS 文件），不是文本：Word 文件请以 .docx 为扩展名';
+  }
+  if (startsWith(bytes, [0x89, 0x50, 0x4e, 0x47]) || startsWith(bytes, [0xff, 0xd8, 0xff]) || startsWith(bytes, ascii('GIF8'))) {
+    return '这是图片文件，不是文本：report-lint 不能识别图片中的文字';
+  }
+  if (startsWith(bytes, ascii('Rar!')) || startsWith(bytes, [0x37, 0x7a, 0xbc, 0xaf]) || startsWith(bytes, [0x1f, 0x8b])) {
+    return '这是压缩文件，不是文本：请先解压';
+  }
+  return undefined;
+}
+
+/**
+ * UTF-16 without a BOM: text of mostly Latin characters has a zero byte in every other place. Taken only when
+ * every zero byte is on one side and the whole decodes.
+ */
+function utf16WithoutBom(bytes: Uint8Array): Decoded | undefined {
+  if (bytes.length < 4 || bytes.length % 2) return undefined;
+  let even = 0;
+  let odd = 0;
+  for (let i = 0; i < bytes.length; i++) if (bytes[i] === 0) (i % 2 ? odd++ : even++);
+  const pairs = bytes.length / 2;
+  const enc = odd > 0 && even === 0 && odd >= pairs * 0.3 ? 'utf-16le' : even > 0 && odd === 0 && even >= pairs * 0.3 ? 'utf-16be' : undefined;
+  if (!enc) return undefined;
+  try {
+    const text = new TextDecoder(enc, { fatal: true }).decode(bytes);
+    if (/[\u0000-\u0008\u000e-\u001f]/.test(text)) return undefined;
+    return { text, encoding: enc, bom: false };
+  } catch {
+    return undefined;
+  }
+}
+
+/** The encoding a page declares in its first 1024 bytes (<meta charset=…> or http-equiv Content-Type), if one. */
+export function metaCharset(bytes: Uint8Array): string | undefined {
+  const head = Buffer.from(bytes.subarray(0, 1024)).toString('latin1');
+  const m = /<meta[^>]{0,200}?charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]{1,40})/i.exec(head);
+  if (!m) return undefined;
+  try {
+    return new TextDecoder(m[1]).encoding;
+  } catch {
+    return undefined;
   }
 }

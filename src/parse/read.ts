@@ -103,8 +103,16 @@ function inVerbatim(map: HtmlMap, [start, end]: Fix['range']): boolean {
   return v !== undefined && v[0] <= start && end <= v[1];
 }
 
-/** The text of one line of generated HTML (mammoth's output is well formed): tags to spaces, entities decoded. */
+/**
+ * The text of one line of generated HTML (mammoth's output is well formed): a paragraph's text; a table's cells
+ * joined by「|」and its rows by「/」.
+ */
 function lineText(html: string): string {
-  const cells = html.replace(/<\/t[dh]>/g, ' | ').replace(/<\/tr>/g, ' / ');
-  return decodeHTML(cells.replace(/<[^>]*>/g, ' ')).replace(/[\s\u00a0]+/g, ' ').trim();
+  const text = (s: string) => decodeHTML(s.replace(/<[^>]*>/g, ' ')).replace(/[\s\u00a0]+/g, ' ').trim();
+  if (!html.startsWith('<table')) return text(html);
+  return html
+    .split('</tr>')
+    .map((row) => row.split(/<\/t[dh]>/).slice(0, -1).map(text).join(' | '))
+    .filter((r) => r !== '')
+    .join(' / ');
 }
