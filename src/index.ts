@@ -99,7 +99,12 @@ export async function lintFile(path: string, opts: ApiOptions & { active?: Retur
   } catch (e) {
     return fatalResult(path, readErrorMessage(e));
   }
-  return lintWith(input.text, active, { filePath: path, format: opts.format, kind: input.kind });
+  try {
+    return lintWith(input.text, active, { filePath: path, format: opts.format, kind: input.kind });
+  } catch (e) {
+    // whatever goes wrong with one file, the others are still linted
+    return fatalResult(path, `检查这个文件时出错：${e instanceof Error ? e.message : String(e)}（请把这个文件报告给开发者）`);
+  }
 }
 
 /** Lint files one after another (each read, linted and released in turn). */

@@ -5,12 +5,12 @@
 import yargs from 'yargs';
 import chalk from 'chalk';
 import builtinRules from '../../rules/index.js';
-import { ConfigError, parseReport, resolveRules, ruleMap, type ActiveRule, type RuleSetting } from '../engine/linter.js';
+import { ConfigError, parseReport, resolveRules, ruleMap, type ActiveRule, type ParsedReport, type RuleSetting } from '../engine/linter.js';
 import type { Plugin } from '../engine/rule.js';
 import { formatters } from '../formatters/index.js';
 import type { FormatterContext } from '../formatters/types.js';
 import { expandPaths } from '../io/files.js';
-import { fatalResult, lintFile, readErrorMessage, readInput, type InputText } from '../index.js';
+import { fatalResult, lintFile, readErrorMessage, readInput } from '../index.js';
 import { packageVersion } from '../paths.js';
 import type { LintResult, SeveritySetting } from '../types.js';
 import { extractValues } from './extract.js';
@@ -95,14 +95,14 @@ export async function main(argv: string[], io: Io = defaultIo()): Promise<number
 
     if (command === 'parse' || command === 'extract') {
       const file = String(args.file);
-      let input: InputText;
+      let parsed: ParsedReport;
       try {
-        input = await readInput(file, encoding);
+        const input = await readInput(file, encoding);
+        parsed = parseReport(input.text, { filePath: file, format: reportFormat, kind: input.kind });
       } catch (e) {
         io.stderr(`report-lint：${file}：${readErrorMessage(e)}\n`);
         return 2;
       }
-      const parsed = parseReport(input.text, { filePath: file, format: reportFormat, kind: input.kind });
       const out = command === 'parse' ? parsed.report : extractValues(parsed, file);
       io.stdout(JSON.stringify(out, null, 2) + '\n');
       return 0;

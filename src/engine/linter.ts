@@ -8,6 +8,7 @@ import { walk } from '../ast.js';
 import { bindReport } from '../format/bind.js';
 import { builtinFormats, type Format } from '../format/formats.js';
 import { selectFormat } from '../format/select.js';
+import { DecodeError } from '../io/decode.js';
 import { inputKind, readSkeleton, type InputInfo, type InputKind } from '../parse/read.js';
 import type { SourceText } from '../text/lines.js';
 import type { LintMessage, LintResult, LogicalLocation, Report, ReportNode, SeveritySetting } from '../types.js';
@@ -134,7 +135,15 @@ export function lintText(text: string, opts: LintOptions): LintResult {
 
 export function lintWith(text: string, active: readonly ActiveRule[], opts: Omit<LintOptions, 'plugins' | 'rules'>): LintResult {
   const filePath = opts.filePath ?? '<text>';
-  const { report, source, format, input } = parseReport(text, opts);
+  let parsed: ParsedReport;
+  try {
+    parsed = parseReport(text, opts);
+  } catch (e) {
+    // input the readers refuse (a page nested thousands of levels deep): a fatal message for this file
+    if (!(e instanceof DecodeError)) throw e;
+    return result(filePath, [{ ruleId: null, severity: 2, fatal: true, message: `无法读取：${e.message}`, line: 1, column: 1, endLine: 1, endColumn: 1 }]);
+  }
+  const { report, source, format, input } = parsed;
   const messages: LintMessage[] = [];
   if (report.notAReport) {
     messages.push({

@@ -48,7 +48,15 @@ export function decode(bytes: Uint8Array, forced?: string, opts: DecodeOptions =
   try {
     return { text: new TextDecoder('utf-8', { fatal: true }).decode(bytes), encoding: 'utf-8', bom: false };
   } catch {
-    /* not UTF-8 */
+    // a file cut off inside its last character (an interrupted copy or download) is still UTF-8
+    const cut = incompleteUtf8Tail(bytes);
+    if (cut) {
+      try {
+        return { text: new TextDecoder('utf-8', { fatal: true }).decode(bytes.subarray(0, bytes.length - cut)) + '\uFFFD', encoding: 'utf-8', bom: false };
+      } catch {
+        /* not UTF-8 */
+      }
+    }
   }
   const declared = opts.html ? metaCharset(bytes) : undefined;
   for (const enc of declared && declared !== 'utf-8' ? [declared, 'gb18030'] : ['gb18030']) {
@@ -60,6 +68,17 @@ export function decode(bytes: Uint8Array, forced?: string, opts: DecodeOptions =
     }
   }
   throw new DecodeError('既不是 UTF-8 也不是 GB18030/GBK 编码的文本，无法读取（可用 --encoding 指定编码）');
+}
+
+/** The number of bytes at the end that begin a UTF-8 sequence and stop before it is complete (0 if none). */
+function incompleteUtf8Tail(bytes: Uint8Array): number {
+  for (let k = 1; k <= 3 && k <= bytes.length; k++) {
+    const b = bytes[bytes.length - k];
+    if ((b & 0xc0) === 0x80) continue; // a continuation byte: look further back
+    const need = (b & 0xe0) === 0xc0 ? 2 : (b & 0xf0) === 0xe0 ? 3 : (b & 0xf8) === 0xf0 ? 4 : 1;
+    return need > k ? k : 0;
+  }
+  return 0;
 }
 
 function strict(enc: string, bytes: Uint8Array): string {

@@ -19,6 +19,7 @@ import type { Paragraph } from '../types.js';
 import { SourceText, isSpace } from '../text/lines.js';
 import { normalizeLabel, stripEnumerator } from '../text/normalize.js';
 import type { Format } from '../format/formats.js';
+import { DecodeError } from '../io/decode.js';
 import {
   findTitle,
   isTitleText,
@@ -92,7 +93,14 @@ const processor = unified().use(rehypeParse);
 /** Read an HTML page (or a fragment, such as mammoth's output for a .docx) into the report skeleton. */
 export function parseHtmlStructure(html: string, formats: readonly Format[]): HtmlSkeleton {
   const source = new SourceText(html);
-  const tree = processor.parse(html) as Root;
+  let tree: Root;
+  try {
+    tree = processor.parse(html) as Root;
+  } catch (e) {
+    // the parser's tree is built by recursion: pages nested thousands of levels deep (never a real page) exhaust it
+    if (e instanceof RangeError) throw new DecodeError('网页的标签嵌套太深（上千层），这不像是正常的网页');
+    throw e;
+  }
   const { items, parents, pageTitle } = collect(tree, html);
 
   // the report body: the element with the most headings and report tables, and nothing around them
@@ -535,8 +543,10 @@ function spanOf(pieces: Piece[], html: string, map?: HtmlMap): TextSpan & { verb
   }
   const a = real[0];
   const z = real[real.length - 1];
-  const lead = a.value.length - a.value.replace(/^[\s\u00a0\u3000\u200b-\u200d\ufeff]+/, '').length;
-  const trail = z.value.length - z.value.replace(/[\s\u00a0\u3000\u200b-\u200d\ufeff]+$/, '').length;
+  let lead = 0;
+  while (lead < a.value.length && isSpace(a.value.charCodeAt(lead))) lead++;
+  let trail = 0;
+  while (trail < z.value.length && isSpace(z.value.charCodeAt(z.value.length - 1 - trail))) trail++;
   const start = rawOffset(a, lead, html);
   const end = rawOffset(z, z.value.length - trail, html);
   const verbatim = html.slice(start, end) === value;

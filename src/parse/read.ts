@@ -108,7 +108,7 @@ function inVerbatim(map: HtmlMap, [start, end]: Fix['range']): boolean {
  * joined by「|」and its rows by「/」.
  */
 function lineText(html: string): string {
-  const text = (s: string) => decodeHTML(s.replace(/<[^>]*>/g, ' ')).replace(/[\s\u00a0]+/g, ' ').trim();
+  const text = (s: string) => decodeHTML(s.replace(/<[^<>]*>/g, ' ')).replace(/[\s\u00a0]+/g, ' ').trim();
   if (!html.startsWith('<table')) return text(html);
   return html
     .split('</tr>')
