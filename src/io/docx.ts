@@ -6,7 +6,6 @@
  * that a finding's line is the number of its paragraph or table in the document (both counted, in order, empty
  * paragraphs included), and the engine says in the message which paragraph, or which table, row and cell.
  */
-import mammoth from 'mammoth';
 import { unified } from 'unified';
 import rehypeParse from 'rehype-parse';
 import type { Element, Root } from 'hast';
@@ -16,6 +15,8 @@ const fragment = unified().use(rehypeParse, { fragment: true });
 
 /** The bytes of a .docx as HTML, one paragraph or table a line. Throws DecodeError when the file is no .docx. */
 export async function docxToHtml(bytes: Uint8Array): Promise<string> {
+  // loaded when a .docx comes, not for every run
+  const { default: mammoth } = await import('mammoth');
   let html: string;
   try {
     const result = await mammoth.convertToHtml(
