@@ -301,20 +301,23 @@ function isBlankText(s: string): boolean {
   return true;
 }
 
-/** A heading: the whole block, or its leading bold part (一、总体情况 in bold, the text going on after it). */
+/**
+ * A heading: the whole block, or its leading bold part (一、总体情况 in bold, the text going on after it). The bold
+ * part wins when it is the format's heading exactly and the whole block is not.
+ */
 function headingIn(b: Block, formats: readonly Format[]): { match: HeadingMatch; pieces: Piece[]; rest: Piece[] } | undefined {
   const whole = collapse(b.pieces.map((p) => p.value).join(''));
-  if (whole.length <= 60) {
-    const m = recognizeHeading(whole, formats);
-    return m ? { match: m, pieces: b.pieces, rest: [] } : undefined;
-  }
+  const wholeMatch = whole.length <= 60 ? recognizeHeading(whole, formats) : undefined;
+  if (wholeMatch?.titleMatch?.kind === 'exact') return { match: wholeMatch, pieces: b.pieces, rest: [] };
   let n = 0;
   while (n < b.pieces.length && (b.pieces[n].strong || isBlankText(b.pieces[n].value))) n++;
   while (n > 0 && isBlankText(b.pieces[n - 1].value)) n--;
-  if (n === 0 || n === b.pieces.length) return undefined;
-  const lead = collapse(b.pieces.slice(0, n).map((p) => p.value).join(''));
-  const m = lead.length <= 60 ? recognizeHeading(lead, formats) : undefined;
-  return m ? { match: m, pieces: b.pieces.slice(0, n), rest: b.pieces.slice(n) } : undefined;
+  if (n > 0 && n < b.pieces.length) {
+    const lead = collapse(b.pieces.slice(0, n).map((p) => p.value).join(''));
+    const m = lead.length <= 60 ? recognizeHeading(lead, formats) : undefined;
+    if (m && (!wholeMatch || m.titleMatch?.kind === 'exact')) return { match: m, pieces: b.pieces.slice(0, n), rest: b.pieces.slice(n) };
+  }
+  return wholeMatch ? { match: wholeMatch, pieces: b.pieces, rest: [] } : undefined;
 }
 
 /** Runs of white space (also U+00A0, U+3000 and zero-width characters) to one space, trimmed. */
