@@ -123,24 +123,27 @@ export function binaryKind(bytes: Uint8Array): string | undefined {
 }
 
 /**
- * UTF-16 without a BOM: text of mostly Latin characters has a zero byte in every other place. Taken only when
- * every zero byte is on one side and the whole decodes.
+ * UTF-16 without a BOM (Windows "Unicode" text saved by some tools): taken when the bytes decode as UTF-16 in one
+ * byte order and nearly every character is one a report is written in (Chinese, also beyond U+FFFF, ASCII, CJK punctuation, white
+ * space); the other order, or binary data, gives rare characters and controls.
  */
 function utf16WithoutBom(bytes: Uint8Array): Decoded | undefined {
   if (bytes.length < 4 || bytes.length % 2) return undefined;
-  let even = 0;
-  let odd = 0;
-  for (let i = 0; i < bytes.length; i++) if (bytes[i] === 0) (i % 2 ? odd++ : even++);
-  const pairs = bytes.length / 2;
-  const enc = odd > 0 && even === 0 && odd >= pairs * 0.3 ? 'utf-16le' : even > 0 && odd === 0 && even >= pairs * 0.3 ? 'utf-16be' : undefined;
-  if (!enc) return undefined;
-  try {
-    const text = new TextDecoder(enc, { fatal: true }).decode(bytes);
-    if (/[\u0000-\u0008\u000e-\u001f]/.test(text)) return undefined;
-    return { text, encoding: enc, bom: false };
-  } catch {
-    return undefined;
+  for (const enc of ['utf-16le', 'utf-16be']) {
+    let text: string;
+    try {
+      text = new TextDecoder(enc, { fatal: true, ignoreBOM: true }).decode(bytes);
+    } catch {
+      continue;
+    }
+    let plausible = 0;
+    for (let i = 0; i < text.length; i++) {
+      const c = text.charCodeAt(i);
+      if ((c >= 0x20 && c < 0x7f) || c === 0x09 || c === 0x0a || c === 0x0d || (c >= 0x3000 && c <= 0x303f) || (c >= 0x4e00 && c <= 0x9fff) || (c >= 0xff00 && c <= 0xffef) || c === 0xa0 || (c >= 0x2010 && c <= 0x2027) || (c >= 0xd840 && c <= 0xd87f) || (c >= 0xdc00 && c <= 0xdfff)) plausible++;
+    }
+    if (plausible >= text.length * 0.95) return { text, encoding: enc, bom: false };
   }
+  return undefined;
 }
 
 /** The encoding a page declares in its first 1024 bytes (<meta charset=…> or http-equiv Content-Type), if one. */

@@ -67,3 +67,36 @@ export function seedWithWrongTotal(): string {
   lines[i] = cells.join('\t');
   return lines.join('\n');
 }
+
+/** Change the cells of the table row whose label starts with `label` (tab-separated layouts); cells[0] is the label. */
+export function editRow(text: string, label: string, edit: (cells: string[]) => string[]): string {
+  const lines = text.split('\n');
+  const i = lines.findIndex((l) => l.replace(/^\t+/, '').startsWith(label));
+  if (i < 0) throw new Error(`no row ${label}`);
+  const lead = /^\t*/.exec(lines[i])![0];
+  lines[i] = lead + edit(lines[i].slice(lead.length).split('\t')).join('\t');
+  return lines.join('\n');
+}
+
+/** Line endings: LF as written, CRLF, CR, or a mix of the three (cycling line by line). */
+export function withEol(text: string, eol: 'LF' | 'CRLF' | 'CR' | 'mixed'): string {
+  const lines = text.split('\n');
+  if (eol === 'LF') return text;
+  if (eol === 'CRLF') return lines.join('\r\n');
+  if (eol === 'CR') return lines.join('\r');
+  const ends = ['\r\n', '\n', '\r'];
+  return lines.map((l, i) => (i < lines.length - 1 ? l + ends[i % 3] : l)).join('');
+}
+
+/** The 0-based offset of a 1-based line and column (UTF-16 units), splitting lines as a reader of the file would. */
+export function offsetOf(text: string, line: number, column: number): number {
+  let at = 0;
+  for (let l = 1; l < line; l++) {
+    const m = /\r\n|\r|\n/g;
+    m.lastIndex = at;
+    const r = m.exec(text);
+    if (!r) throw new Error(`no line ${line}`);
+    at = r.index + r[0].length;
+  }
+  return at + column - 1;
+}
