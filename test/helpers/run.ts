@@ -68,13 +68,25 @@ export function seedWithWrongTotal(): string {
   return lines.join('\n');
 }
 
-/** Change the cells of the table row whose label starts with `label` (tab-separated layouts); cells[0] is the label. */
-export function editRow(text: string, label: string, edit: (cells: string[]) => string[]): string {
+/**
+ * Change a table row of a tab-separated layout: the cell whose text starts with `label` (white space ignored) is
+ * replaced by `newLabel` when given, and the row's number cells, in order, by `values` where given.
+ */
+export function editRow(text: string, label: string, change: { newLabel?: string; values?: Array<string | undefined> }): string {
+  const squash = (s: string) => s.replace(/\s/g, '');
   const lines = text.split('\n');
-  const i = lines.findIndex((l) => l.replace(/^\t+/, '').startsWith(label));
+  const i = lines.findIndex((l) => l.split('\t').some((c) => squash(c).startsWith(squash(label))));
   if (i < 0) throw new Error(`no row ${label}`);
-  const lead = /^\t*/.exec(lines[i])![0];
-  lines[i] = lead + edit(lines[i].slice(lead.length).split('\t')).join('\t');
+  const cells = lines[i].split('\t');
+  const at = cells.findIndex((c) => squash(c).startsWith(squash(label)));
+  if (change.newLabel !== undefined) cells[at] = change.newLabel;
+  let k = 0;
+  for (let j = at + 1; j < cells.length; j++) {
+    if (!/^\d+$/.test(cells[j].trim())) continue;
+    const v = change.values?.[k++];
+    if (v !== undefined) cells[j] = v;
+  }
+  lines[i] = cells.join('\t');
   return lines.join('\n');
 }
 
