@@ -12,7 +12,8 @@ import reviewTotal from './review-total.js';
 import rowTotal from './row-total.js';
 import sectionMissing from './section-missing.js';
 import sectionOrder from './section-order.js';
+import proseTypo from './prose-typo.js';
 
 export default definePlugin({
-  rules: [balance, rowTotal, outcomeTotal, reviewTotal, sectionMissing, sectionOrder, labelVariant, cellEmpty, cellCount, cellValue],
+  rules: [balance, rowTotal, outcomeTotal, reviewTotal, sectionMissing, sectionOrder, labelVariant, cellEmpty, cellCount, cellValue, proseTypo],
 });

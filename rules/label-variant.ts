@@ -60,12 +60,11 @@ export default defineRule({
     for (const t of tables(report)) {
       if (!t.tableId) continue;
       if (o.columns) {
-        const headerSet = ctx.format.headerLabels(t.tableId);
         for (const h of t.header) {
-          for (const c of h.cells) {
-            const m = headerSet.match(c.value);
+          h.cells.forEach((c, i) => {
+            const m = h.matches?.[i];
             if (isVariant(m) && m.distance > 0) say(c, m.canonical, '列名');
-          }
+          });
         }
       }
       if (o.rows) {

@@ -12,6 +12,10 @@ import { binaryKind, decode, DecodeError, isZip } from './io/decode.js';
 import { docxToHtml } from './io/docx.js';
 import { inputKind, type InputKind } from './parse/read.js';
 import type { LintResult, SeveritySetting } from './types.js';
+import type { Format } from './format/formats.js';
+import type { Dictionary } from './config/dictionary.js';
+import { ConfigLoader } from './config/load.js';
+import { resolve } from 'node:path';
 
 export * from './types.js';
 export { defineRule, definePlugin } from './engine/rule.js';
@@ -36,6 +40,13 @@ export interface ApiOptions {
   encoding?: string;
   /** how to read the text given to lint(): text, html, or docx (HTML made by docxToHtml); default by filePath */
   kind?: InputKind;
+}
+
+export interface FilesOptions extends ApiOptions {
+  /** where relative paths and config discovery start (default: process.cwd()) */
+  cwd?: string;
+  /** a configuration file for every file, or false for none; default: discovered from each file's folder upwards */
+  config?: string | false;
 }
 
 function allPlugins(opts: ApiOptions): Plugin[] {
@@ -91,7 +102,10 @@ function looksLikeHtml(start: Uint8Array | string): boolean {
 }
 
 /** Read a file (any supported encoding) and lint it; a file that cannot be read gives one fatal message. */
-export async function lintFile(path: string, opts: ApiOptions & { active?: ReturnType<typeof resolveRules> } = {}): Promise<LintResult> {
+export async function lintFile(
+  path: string,
+  opts: ApiOptions & { active?: ReturnType<typeof resolveRules>; formats?: readonly Format[]; dictionary?: Dictionary } = {},
+): Promise<LintResult> {
   const active = opts.active ?? resolveRules(allPlugins(opts), opts.rules);
   let input: InputText;
   try {
@@ -100,20 +114,40 @@ export async function lintFile(path: string, opts: ApiOptions & { active?: Retur
     return fatalResult(path, readErrorMessage(e));
   }
   try {
-    return lintWith(input.text, active, { filePath: path, format: opts.format, kind: input.kind });
+    return lintWith(input.text, active, { filePath: path, format: opts.format, formats: opts.formats, dictionary: opts.dictionary, kind: input.kind });
   } catch (e) {
     // whatever goes wrong with one file, the others are still linted
     return fatalResult(path, `检查这个文件时出错：${e instanceof Error ? e.message : String(e)}（请把这个文件报告给开发者）`);
   }
 }
 
-/** Lint files one after another (each read, linted and released in turn). */
-export async function lintFiles(paths: string[], opts: ApiOptions = {}): Promise<LintResult[]> {
-  const active = resolveRules(allPlugins(opts), opts.rules);
+/**
+ * Lint files one after another (each read, linted and released in turn), each with the configuration that
+ * applies to it (discovered from its folder upwards, unless `config` says otherwise).
+ */
+export async function lintFiles(paths: string[], opts: FilesOptions = {}): Promise<LintResult[]> {
+  const cwd = opts.cwd ?? process.cwd();
+  const loader = new ConfigLoader({ cwd, configFile: typeof opts.config === 'string' ? opts.config : undefined, noConfig: opts.config === false });
+  const abs = paths.map((p) => resolve(cwd, p));
+  const configs = [];
+  for (const p of abs) configs.push(await loader.forFile(p)); // every configuration is validated before any file is linted
+  const cache = new Map<string, ReturnType<typeof resolveRules>>();
   const out: LintResult[] = [];
-  for (const p of paths) out.push(await lintFile(p, { ...opts, active }));
+  for (let i = 0; i < abs.length; i++) {
+    const fc = configs[i];
+    let active = cache.get(fc.key);
+    if (!active) cache.set(fc.key, (active = resolveRules([...fc.config.plugins, ...(opts.plugins ?? [])], { ...fc.rules, ...(opts.rules ?? {}) })));
+    out.push(await lintFile(abs[i], { ...opts, active, format: opts.format ?? fc.format, formats: fc.config.formats, dictionary: fc.config.dictionary }));
+  }
   return out;
 }
+
+export { ConfigLoader, describeConfig } from './config/load.js';
+export type { ConfigData, FileConfig, LoadedConfig } from './config/load.js';
+export { buildConfigSchema, validateConfig } from './config/schema.js';
+export { buildDictionary, builtinDictionary, makeDictionary } from './config/dictionary.js';
+export type { Dictionary, DictionaryEntry } from './config/dictionary.js';
+export { formatFromData, loadFormatFile } from './format/custom.js';
 
 export function fatalResult(filePath: string, message: string): LintResult {
   return result(filePath, [{ ruleId: null, severity: 2, fatal: true, message, line: 1, column: 1, endLine: 1, endColumn: 1 }]);

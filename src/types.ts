@@ -86,6 +86,8 @@ export interface Table {
 export interface HeaderRow {
   type: 'header-row';
   cells: Label[];
+  /** how each cell matched the format's column labels (undefined: not a known label) */
+  matches?: Array<LabelMatch | undefined>;
   position: Position;
 }
 

@@ -5,7 +5,7 @@
 import yargs from 'yargs';
 import chalk from 'chalk';
 import builtinRules from '../../rules/index.js';
-import { ConfigError, parseReport, resolveRules, ruleMap, type ActiveRule, type ParsedReport, type RuleSetting } from '../engine/linter.js';
+import { ConfigError, parseReport, resolveRules, result, ruleMap, type ActiveRule, type ParsedReport, type RuleSetting } from '../engine/linter.js';
 import type { Plugin } from '../engine/rule.js';
 import { formatters } from '../formatters/index.js';
 import type { FormatterContext } from '../formatters/types.js';
@@ -14,6 +14,9 @@ import { fatalResult, lintFile, readErrorMessage, readInput } from '../index.js'
 import { packageVersion } from '../paths.js';
 import type { LintResult, SeveritySetting } from '../types.js';
 import { extractValues } from './extract.js';
+import { ConfigLoader, describeConfig, type FileConfig } from '../config/load.js';
+import type { RuleModule } from '../engine/rule.js';
+import { resolve } from 'node:path';
 
 export interface Io {
   stdout: (s: string) => void;
@@ -55,6 +58,8 @@ export async function main(argv: string[], io: Io = defaultIo()): Promise<number
     .option('report-format', { type: 'string', choices: ['2019', '2021'], describe: '不按年份判断，强制使用某一年的报告格式' })
     .option('encoding', { type: 'string', describe: '文件编码（默认自动识别 UTF-8、UTF-16、GB18030/GBK）' })
     .option('color', { type: 'boolean', describe: '输出是否带颜色（默认按终端和 NO_COLOR / FORCE_COLOR 决定）' })
+    .option('config', { alias: 'c', type: 'string', describe: '使用这个配置文件（不再按文件夹查找）；--no-config 不用任何配置文件' })
+    .option('print-config', { type: 'string', describe: '打印对某个文件生效的配置（JSON）后退出' })
     .strict()
     .help('help')
     .alias('help', 'h')
@@ -87,18 +92,36 @@ export async function main(argv: string[], io: Io = defaultIo()): Promise<number
     const formatName = String(args.format);
     const formatter = formatters[formatName];
     if (!formatter) throw new UsageError(`不认识的输出格式「${formatName}」，可用：${Object.keys(formatters).join('、')}`);
-    const settings: Record<string, SeveritySetting | RuleSetting> = ruleSettings(args.rule as string[] | undefined);
-    if (args.quiet) for (const [id, r] of ruleMap(plugins)) if (effectiveSeverity(settings[id] ?? r.meta.severity) === 1) settings[id] = 'off';
-    const active = resolveRules(plugins, settings);
+    const cliRules: Record<string, SeveritySetting | RuleSetting> = ruleSettings(args.rule as string[] | undefined);
     const reportFormat = args['report-format'] as string | undefined;
     const encoding = args.encoding as string | undefined;
+    const noConfig = (args.config as unknown) === false || argv.includes('--no-config');
+    const loader = new ConfigLoader({ cwd: io.cwd, configFile: typeof args.config === 'string' && !noConfig ? args.config : undefined, noConfig });
+    // the rules in force for a file: its configuration, then --rule, then --quiet
+    const activeCache = new Map<string, ActiveRule[]>();
+    const activeFor = (fc: FileConfig): ActiveRule[] => {
+      let a = activeCache.get(fc.key);
+      if (a) return a;
+      const settings: Record<string, SeveritySetting | RuleSetting> = { ...fc.rules, ...cliRules };
+      if (args.quiet) for (const [id, r] of ruleMap(fc.config.plugins)) if (effectiveSeverity(settings[id] ?? r.meta.severity) === 1) settings[id] = 'off';
+      activeCache.set(fc.key, (a = resolveRules(fc.config.plugins, settings)));
+      return a;
+    };
+
+    if (args['print-config'] !== undefined) {
+      const fc = await loader.forFile(resolve(io.cwd, String(args['print-config'])));
+      activeFor(fc);
+      io.stdout(JSON.stringify(describeConfig({ ...fc, rules: { ...fc.rules, ...normalizeCli(cliRules) } }), null, 2) + '\n');
+      return 0;
+    }
 
     if (command === 'parse' || command === 'extract') {
       const file = String(args.file);
       let parsed: ParsedReport;
+      const fc = await loader.forFile(resolve(io.cwd, file));
       try {
         const input = await readInput(file, encoding);
-        parsed = parseReport(input.text, { filePath: file, format: reportFormat, kind: input.kind });
+        parsed = parseReport(input.text, { filePath: file, format: reportFormat ?? fc.format, formats: fc.config.formats, dictionary: fc.config.dictionary, kind: input.kind });
       } catch (e) {
         io.stderr(`report-lint：${file}：${readErrorMessage(e)}\n`);
         return 2;
@@ -113,20 +136,46 @@ export async function main(argv: string[], io: Io = defaultIo()): Promise<number
     const targets = await expandPaths(paths, io.cwd);
     if (!targets.length) throw new UsageError(`在「${paths.join('、')}」中没有找到报告文件（.txt、.md、.html、.htm、.docx）`);
 
+    // every configuration is loaded and validated before any file is linted
+    const configs: Array<FileConfig | undefined> = [];
+    const knownRules = new Map<string, RuleModule>(ruleMap(plugins));
+    for (const t of targets) {
+      const fc = t.error ? undefined : await loader.forFile(t.path);
+      if (fc) {
+        activeFor(fc);
+        for (const [id, r] of ruleMap(fc.config.plugins)) knownRules.set(id, r);
+      }
+      configs.push(fc);
+    }
+
     const results: LintResult[] = [];
     const progress = targets.length >= 10 && io.stderrIsTTY && !io.env.CI;
     for (let i = 0; i < targets.length; i++) {
       const t = targets[i];
+      const fc = configs[i];
       if (progress) io.stderr(`\r正在检查 ${i + 1}/${targets.length} …`);
-      if (t.error) {
-        results.push(fatalResult(t.path, t.error));
+      if (t.error || !fc) {
+        results.push(fatalResult(t.path, t.error ?? '无法读取'));
         continue;
       }
-      results.push(await lintFile(t.path, { active, format: reportFormat, encoding }));
+      if (fc.config.ignore(t.path)) {
+        // a file named on the command line is reported as ignored; one found in a folder is passed over
+        if (t.explicit) results.push(ignoredResult(t.path));
+        continue;
+      }
+      results.push(
+        await lintFile(t.path, {
+          active: activeFor(fc),
+          format: reportFormat ?? fc.format,
+          formats: fc.config.formats,
+          dictionary: fc.config.dictionary,
+          encoding,
+        }),
+      );
     }
     if (progress) io.stderr('\r\x1b[K');
 
-    const ctx: FormatterContext = { cwd: io.cwd, colorLevel: colorLevel(args.color as boolean | undefined, io), rules: ruleMap(plugins), env: io.env };
+    const ctx: FormatterContext = { cwd: io.cwd, colorLevel: colorLevel(args.color as boolean | undefined, io), rules: knownRules, env: io.env };
     io.stdout(formatter(results, ctx));
 
     const errors = results.reduce((n, r) => n + r.errorCount, 0);
@@ -147,6 +196,18 @@ export async function main(argv: string[], io: Io = defaultIo()): Promise<number
     io.stderr(`report-lint 内部错误：${e instanceof Error ? e.message : String(e)}\n请把这条信息和出错的文件报告给开发者。\n`);
     return 2;
   }
+}
+
+function ignoredResult(path: string): LintResult {
+  return result(path, [
+    { ruleId: null, severity: 1, message: '这个文件被配置的 ignorePatterns 忽略，未检查', line: 1, column: 1, endLine: 1, endColumn: 1 },
+  ]);
+}
+
+function normalizeCli(rules: Record<string, SeveritySetting | RuleSetting>): Record<string, RuleSetting> {
+  const out: Record<string, RuleSetting> = {};
+  for (const [id, v] of Object.entries(rules)) out[id] = typeof v === 'object' ? v : { severity: v };
+  return out;
 }
 
 function effectiveSeverity(s: SeveritySetting | RuleSetting): number {

@@ -3,7 +3,7 @@
  * The CLI, the formatters and the programmatic API all go through `lintText`.
  */
 import { Ajv, type ValidateFunction } from 'ajv';
-import { closest } from 'fastest-levenshtein';
+import { didYouMean } from '../suggest.js';
 import { walk } from '../ast.js';
 import { bindReport } from '../format/bind.js';
 import { builtinFormats, type Format } from '../format/formats.js';
@@ -13,8 +13,11 @@ import { inputKind, readSkeleton, type InputInfo, type InputKind } from '../pars
 import type { SourceText } from '../text/lines.js';
 import type { LintMessage, LintResult, LogicalLocation, Report, ReportNode, SeveritySetting } from '../types.js';
 import type { Plugin, ReportDescriptor, RuleContext, RuleModule } from './rule.js';
+import { builtinDictionary, makeDictionary, type Dictionary } from '../config/dictionary.js';
 
-export class ConfigError extends Error {}
+import { ConfigError } from '../errors.js';
+
+export { ConfigError };
 
 export interface RuleSetting {
   severity: SeveritySetting;
@@ -34,6 +37,8 @@ export interface LintOptions {
   markdown?: boolean;
   /** how to read the text: text, an HTML page, or a .docx converted to HTML (default: by the file name's extension) */
   kind?: InputKind;
+  /** variants and typos (default: the built-in dictionary) */
+  dictionary?: Dictionary;
 }
 
 export interface ParsedReport {
@@ -47,13 +52,13 @@ export interface ParsedReport {
 /** Read a report into its AST. */
 export function parseReport(
   text: string,
-  opts: { filePath?: string; format?: string; formats?: readonly Format[]; markdown?: boolean; kind?: InputKind } = {},
+  opts: { filePath?: string; format?: string; formats?: readonly Format[]; markdown?: boolean; dictionary?: Dictionary; kind?: InputKind } = {},
 ): ParsedReport {
   const formats = opts.formats ?? builtinFormats();
   const markdown = opts.markdown ?? (opts.filePath && /\.(md|markdown)$/i.test(opts.filePath) ? true : undefined);
   const { skeleton: skel, input } = readSkeleton(text, opts.kind ?? inputKind(opts.filePath), formats, { markdown });
   const choice = selectFormat(skel, formats, opts.format);
-  const report = bindReport(skel, choice.format);
+  const report = bindReport(skel, choice.format, { rewrites: (opts.dictionary ?? defaultDictionary()).label });
   report.formatReason = choice.reason;
   if (input.body) report.position = skel.source.position(input.body.start, input.body.end);
   if (!skel.sections.length) report.notAReport = true;
@@ -100,12 +105,17 @@ export function ruleMap(plugins: readonly Plugin[]): Map<string, RuleModule> {
   return map;
 }
 
+let builtinDict: Dictionary | undefined;
+function defaultDictionary(): Dictionary {
+  return (builtinDict ??= makeDictionary(builtinDictionary()));
+}
+
 /** Resolve severities and validate options; throws ConfigError naming the rule and what is wrong. */
 export function resolveRules(plugins: readonly Plugin[], settings: LintOptions['rules'] = {}): ActiveRule[] {
   const map = ruleMap(plugins);
   for (const id of Object.keys(settings)) {
     if (!map.has(id)) {
-      const guess = map.size ? closest(id, [...map.keys()]) : undefined;
+      const guess = didYouMean(id, [...map.keys()]);
       throw new ConfigError(`没有名为「${id}」的规则${guess ? `，是否想写「${guess}」？` : ''}`);
     }
   }
@@ -135,9 +145,10 @@ export function lintText(text: string, opts: LintOptions): LintResult {
 
 export function lintWith(text: string, active: readonly ActiveRule[], opts: Omit<LintOptions, 'plugins' | 'rules'>): LintResult {
   const filePath = opts.filePath ?? '<text>';
+  const dictionary = opts.dictionary ?? defaultDictionary();
   let parsed: ParsedReport;
   try {
-    parsed = parseReport(text, opts);
+    parsed = parseReport(text, { ...opts, dictionary });
   } catch (e) {
     // input the readers refuse (a page nested thousands of levels deep): a fatal message for this file
     if (!(e instanceof DecodeError)) throw e;
@@ -164,6 +175,7 @@ export function lintWith(text: string, active: readonly ActiveRule[], opts: Omit
       filePath,
       format,
       source,
+      dictionary,
       options: a.options,
       report: (d: ReportDescriptor) => messages.push(toMessage(a, d, locations)),
     };
@@ -241,14 +253,14 @@ function toMessage(a: ActiveRule, d: ReportDescriptor, locations: Map<object, Lo
 function logicalLocations(report: Report): Map<object, LogicalLocation> {
   const map = new Map<object, LogicalLocation>();
   walk(report, (node: ReportNode, parents: ReportNode[]) => {
-    const loc: LogicalLocation = {};
-    for (const p of [...parents, node]) {
-      if (p.type === 'section' && p.sectionId) loc.section = p.sectionId;
-      if (p.type === 'table' && p.tableId) loc.table = p.tableId;
-      if (p.type === 'row' && p.rowId) loc.row = p.rowId;
-      if (p.type === 'cell' && p.columnId) loc.column = p.columnId;
-    }
-    if (Object.keys(loc).length) map.set(node, loc);
+    // the parent's location, refined by this node
+    const parent = parents.length ? map.get(parents[parents.length - 1]) : undefined;
+    let loc = parent;
+    if (node.type === 'section' && node.sectionId) loc = { section: node.sectionId };
+    else if (node.type === 'table' && node.tableId) loc = { ...parent, table: node.tableId };
+    else if (node.type === 'row' && node.rowId) loc = { ...parent, row: node.rowId };
+    else if (node.type === 'cell' && node.columnId) loc = { ...parent, column: node.columnId };
+    if (loc) map.set(node, loc);
   });
   return map;
 }

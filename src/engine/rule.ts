@@ -2,6 +2,7 @@
  * The rule API. Built-in rules and plugin rules use exactly this interface; the engine knows no rule by name.
  */
 import type { Format } from '../format/formats.js';
+import type { Dictionary } from '../config/dictionary.js';
 import type { SourceText } from '../text/lines.js';
 import type { Fix, LogicalLocation, Position, Report, Suggestion } from '../types.js';
 
@@ -55,6 +56,8 @@ export interface RuleContext {
   readonly filePath: string;
   readonly format: Format;
   readonly source: SourceText;
+  /** variants and typos in force (built-in and configured dictionaries) */
+  readonly dictionary: Dictionary;
   readonly options: Record<string, unknown>;
   report(descriptor: ReportDescriptor): void;
 }

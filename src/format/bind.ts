@@ -10,6 +10,7 @@ import type { Cell, HeaderRow, Label, LabelMatch, Paragraph, Report, Row, Sectio
 import type { SourceText } from '../text/lines.js';
 import { cjkCount, normalizeLabel, parseCellNumber } from '../text/normalize.js';
 import type { Format, FormatTable } from './formats.js';
+import type { LabelRewrite, MatchOptions } from './match.js';
 import type { PhysicalRow, RawCell, RawTable, SectionDraft, Skeleton } from '../parse/structure.js';
 
 const CAPTION = /第二十条第\(([一二三四五六七八九十]+)\)项/;
@@ -32,9 +33,14 @@ function isRuleRow(row: PhysicalRow): boolean {
   return filled.length > 0 && filled.every((c) => /^[-—_=─━]{3,}$/.test(c.text));
 }
 
-export function bindReport(skel: Skeleton, format: Format): Report {
+export interface BindOptions {
+  /** dictionary rewrites for labels */
+  rewrites?: readonly LabelRewrite[];
+}
+
+export function bindReport(skel: Skeleton, format: Format, opts: BindOptions = {}): Report {
   const { source } = skel;
-  const sections: Section[] = skel.sections.map((s) => bindSection(s, format, source));
+  const sections: Section[] = skel.sections.map((s) => bindSection(s, format, source, opts));
   const children: Report['children'] = [...skel.preamble, ...sections];
   const end = source.text.length;
   return {
@@ -49,12 +55,12 @@ export function bindReport(skel: Skeleton, format: Format): Report {
   };
 }
 
-function bindSection(s: SectionDraft, format: Format, source: SourceText): Section {
+function bindSection(s: SectionDraft, format: Format, source: SourceText, opts: BindOptions): Section {
   const children: Array<Paragraph | Table> = [];
   const tables = s.sectionId ? format.tablesOf(s.sectionId) : [];
   for (const c of s.children) {
     if (c.type === 'paragraph') children.push(c);
-    else children.push(...bindRegion(c, tables, format, source));
+    else children.push(...bindRegion(c, tables, format, source, opts));
   }
   return {
     type: 'section',
@@ -70,7 +76,7 @@ function bindSection(s: SectionDraft, format: Format, source: SourceText): Secti
 }
 
 /** Split a region at its captions (第二十条第（N）项) and bind each part to the format's table. */
-function bindRegion(region: RawTable, tables: FormatTable[], format: Format, source: SourceText): Table[] {
+function bindRegion(region: RawTable, tables: FormatTable[], format: Format, source: SourceText, opts: BindOptions): Table[] {
   if (!tables.length) return [unknownTable(region, source)];
   const parts: Array<{ caption?: RawCell; table?: FormatTable; rows: PhysicalRow[] }> = [];
   let cur: { caption?: RawCell; table?: FormatTable; rows: PhysicalRow[] } | undefined;
@@ -101,7 +107,7 @@ function bindRegion(region: RawTable, tables: FormatTable[], format: Format, sou
       t.position = source.position(startOff, endOff);
       return t;
     }
-    return bindTable(p.table, p.rows, region.layout, format, source, caption, source.position(startOff, endOff));
+    return bindTable(p.table, p.rows, region.layout, format, source, caption, source.position(startOff, endOff), opts);
   });
 }
 
@@ -123,10 +129,12 @@ function unknownTable(region: RawTable, source: SourceText): Table {
   };
 }
 
-function headerRow(r: PhysicalRow, source: SourceText): HeaderRow {
+function headerRow(r: PhysicalRow, source: SourceText, labels?: ReturnType<Format['headerLabels']>, opts?: MatchOptions): HeaderRow {
+  const filled = r.cells.filter((c) => !c.blank);
   return {
     type: 'header-row',
-    cells: r.cells.filter((c) => !c.blank).map((c) => ({ type: 'label', value: c.text, position: source.position(c.start, c.end) })),
+    cells: filled.map((c) => ({ type: 'label', value: c.text, position: source.position(c.start, c.end) })),
+    matches: labels ? filled.map((c) => labels.match(c.text, opts)) : undefined,
     position: source.position(r.start, r.end),
   };
 }
@@ -148,7 +156,10 @@ function bindTable(
   source: SourceText,
   caption: Label | undefined,
   position: Table['position'],
+  opts: BindOptions,
 ): Table {
+  const exact: MatchOptions = { rewrites: opts.rewrites };
+  const loose: MatchOptions = { rewrites: opts.rewrites, fragments: true };
   const rowSet = format.rowLabels(t.id);
   const groupSet = format.groupLabels(t.id);
   const headerSet = format.headerLabels(t.id);
@@ -179,25 +190,25 @@ function bindTable(
     if (labels.length) {
       const own = labels[labels.length - 1];
       if (!drafts.length && !hasValues && headerSet.match(own.text)?.kind === 'exact') {
-        header.push(headerRow(prow, source));
+        header.push(headerRow(prow, source, headerSet, exact));
         continue;
       }
-      const match = rowSet.match(own.text, { fragments: true });
+      const match = rowSet.match(own.text, loose);
       if (match && match.kind !== 'fragment') {
         drafts.push({ labels: [own], match, groups: labels.slice(0, -1), values, start: prow.start, end: prow.end });
         continue;
       }
       // a label broken over lines: the pieces continue the labels of the row above, aligned from the right
-      if (!hasValues && prev && joinLabel(prev, labels, rowSet)) continue;
+      if (!hasValues && prev && joinLabel(prev, labels, rowSet, loose)) continue;
       if (match) {
         drafts.push({ labels: [own], match, groups: labels.slice(0, -1), values, start: prow.start, end: prow.end });
         continue;
       }
       if (!drafts.length && !hasValues) {
-        header.push(headerRow(prow, source));
+        header.push(headerRow(prow, source, headerSet, exact));
         continue;
       }
-      if (!hasValues && labels.every((l) => groupSet.match(l.text, { fragments: true }))) {
+      if (!hasValues && labels.every((l) => groupSet.match(l.text, loose))) {
         // group labels on a line of their own (（三）不予公开 above its sub-rows)
         continue;
       }
@@ -218,17 +229,17 @@ function bindTable(
     }
   }
 
-  const children = drafts.map((d) => bindRow(d, t, format, source));
+  const children = drafts.map((d) => bindRow(d, t, format, source, loose));
   return { type: 'table', tableId: t.id, caption, layout, header, children, position };
 }
 
 /** Append label pieces to the row above when that makes its label match better. */
-function joinLabel(prev: Draft, pieces: RawCell[], rowSet: ReturnType<Format['rowLabels']>): boolean {
+function joinLabel(prev: Draft, pieces: RawCell[], rowSet: ReturnType<Format['rowLabels']>, loose: MatchOptions): boolean {
   const own = prev.labels[prev.labels.length - 1];
   if (!own) return false;
   const piece = pieces[pieces.length - 1];
   const joinedText = prev.labels.map((l) => l.text).join('') + piece.text;
-  const m = rowSet.match(joinedText, { fragments: true });
+  const m = rowSet.match(joinedText, loose);
   const before = prev.match;
   const better = m && (!before || m.kind === 'exact' || (before.kind === 'fragment' && m.kind !== 'fragment') || m.distance < before.distance);
   const fragmentOfLabel = rowSet.isFragment(piece.text);
@@ -259,7 +270,7 @@ function fitValues(values: RawCell[], width: number): RawCell[] {
   return v;
 }
 
-function bindRow(d: Draft, t: FormatTable, format: Format, source: SourceText): Row {
+function bindRow(d: Draft, t: FormatTable, format: Format, source: SourceText, loose: MatchOptions): Row {
   const width = t.columns.length;
   const fitted = fitValues(d.values, width);
   const known = fitted.length === width;
@@ -284,7 +295,7 @@ function bindRow(d: Draft, t: FormatTable, format: Format, source: SourceText): 
   const groupSet = format.groupLabels(t.id);
   const groupMatches = d.groups.map((g) => ({
     label: { type: 'label', value: g.text, position: source.position(g.start, g.end) } as Label,
-    match: groupSet.match(g.text, { fragments: true }),
+    match: groupSet.match(g.text, loose),
   }));
   const start = labels.length ? labels[0].position.start.offset! : children.length ? children[0].position.start.offset! : d.start;
   const ends = [...labels.map((l) => l.position.end.offset!), ...children.map((c) => c.position.end.offset!), start];

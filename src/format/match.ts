@@ -6,6 +6,19 @@ import { distance } from 'fastest-levenshtein';
 import type { LabelMatch } from '../types.js';
 import { normalizeLabel, stripEnumerator } from '../text/normalize.js';
 
+/** A dictionary rewrite for labels: text matching `pattern` is replaced by `expected` before matching again. */
+export interface LabelRewrite {
+  pattern: RegExp;
+  expected: string;
+}
+
+export interface MatchOptions {
+  /** allow a match on a piece of a label (a prefix, suffix or inner part of at least half of it) */
+  fragments?: boolean;
+  /** dictionary rewrites tried when the text matches no label exactly */
+  rewrites?: readonly LabelRewrite[];
+}
+
 export interface Candidate {
   id: string;
   label: string;
@@ -48,7 +61,7 @@ export class LabelSet {
    * The best match of `text`, or undefined when nothing matches closely enough or two candidates match equally well.
    * `fragments` allows a match on a piece of a label (a prefix, suffix or inner part of at least half of it).
    */
-  match(text: string, opts: { fragments?: boolean } = {}): LabelMatch | undefined {
+  match(text: string, opts: MatchOptions = {}): LabelMatch | undefined {
     const norm = normalizeLabel(text);
     if (norm === '') return undefined;
     const core = stripEnumerator(norm) || norm;
@@ -58,7 +71,19 @@ export class LabelSet {
         return { id: c.id, canonical: c.label, distance: 0, kind: 'exact' };
       }
     }
-    // 2. a known variant (older wording)
+    // 2. a known variant: a dictionary rewrite that makes it exact, or an older wording listed in the format
+    for (const rw of opts.rewrites ?? []) {
+      rw.pattern.lastIndex = 0;
+      if (!rw.pattern.test(text)) continue;
+      rw.pattern.lastIndex = 0;
+      const fixed = normalizeLabel(text.replace(rw.pattern, rw.expected));
+      const fixedCore = stripEnumerator(fixed) || fixed;
+      for (const c of this.items) {
+        if (c.norm === fixed || (c.core !== '' && c.core === fixedCore)) {
+          return { id: c.id, canonical: c.label, distance: Math.max(1, distance(core, c.core)), kind: 'variant' };
+        }
+      }
+    }
     for (const c of this.items) {
       for (const v of c.variants) {
         if (v.norm === norm || v.core === core) {

@@ -85,8 +85,11 @@ export function parseStructure(text: string, formats: readonly Format[], opts: {
   const hints: MarkdownHints | undefined = opts.markdown !== false && (opts.markdown || hasMarkdownSyntax(text)) ? markdownHints(text) : undefined;
   const titles = titleSet(formats);
 
-  const gfmLines = new Map<number, Array<{ start: number; end: number }>>();
-  for (const t of hints?.tables ?? []) for (const [line, cells] of t.rows) gfmLines.set(line, cells);
+  // GFM table rows by line; the delimiter row (|---|) maps to no cells
+  const gfmLines = new Map<number, Array<{ start: number; end: number }> | null>();
+  for (const t of hints?.tables ?? []) {
+    for (let l = t.startLine; l <= t.endLine; l++) gfmLines.set(l, t.rows.get(l) ?? null);
+  }
 
   // 1. headings
   interface Heading { line: Line; draft: SectionDraft }
@@ -267,7 +270,7 @@ function paragraph(l: Line, hints: MarkdownHints | undefined, source: SourceText
 /** Paragraphs and table regions of a section's body. */
 function sectionBody(
   body: Line[],
-  gfmLines: Map<number, Array<{ start: number; end: number }>>,
+  gfmLines: Map<number, Array<{ start: number; end: number }> | null>,
   hints: MarkdownHints | undefined,
   source: SourceText,
 ): Array<Paragraph | RawTable> {
@@ -307,7 +310,7 @@ function sectionBody(
   return out;
 }
 
-function region(lines: Line[], gfmLines: Map<number, Array<{ start: number; end: number }>>, source: SourceText): RawTable {
+function region(lines: Line[], gfmLines: Map<number, Array<{ start: number; end: number }> | null>, source: SourceText): RawTable {
   const nonBlank = lines.filter((l) => !isBlank(l.text) || l.text.includes('\t'));
   const gfm = nonBlank.filter((l) => gfmLines.has(l.line)).length;
   const perLine = nonBlank.filter((l) => l.text.startsWith('\t') && !l.text.slice(1).includes('\t')).length;
@@ -345,6 +348,7 @@ function region(lines: Line[], gfmLines: Map<number, Array<{ start: number; end:
     for (const l of lines) {
       if (!l.text.includes('\t') && isBlank(l.text) && !gfmLines.has(l.line)) continue;
       const hint = gfmLines.get(l.line);
+      if (hint === null) continue; // the delimiter row of a pipe table
       let cells: RawCell[];
       if (hint) {
         cells = hint.map((c) => {
@@ -357,7 +361,8 @@ function region(lines: Line[], gfmLines: Map<number, Array<{ start: number; end:
         let at = 0;
         for (const part of l.text.split('\t')) {
           const t = trimSpan(part, l.start + at);
-          cells.push({ text: t.value, start: t.value === '' ? l.start + at : t.start, end: t.value === '' ? l.start + at : t.end, blank: t.value === '', empty: part === '' });
+          // a blank cell spans its white space (or is a point between two tabs)
+          cells.push({ text: t.value, start: t.value === '' ? l.start + at : t.start, end: t.value === '' ? l.start + at + part.length : t.end, blank: t.value === '', empty: part === '' });
           at += part.length + 1;
         }
       }
@@ -372,8 +377,10 @@ function region(lines: Line[], gfmLines: Map<number, Array<{ start: number; end:
 function joinPieces(pieces: Array<{ start: number; end: number; value: string; raw: string }>): RawCell {
   const nonBlank = pieces.filter((p) => p.value !== '');
   if (!nonBlank.length) {
+    // a blank cell spans its white space (U+3000, U+00A0 …), or is a point where it is empty
     const p = pieces[0];
-    return { text: '', start: p.start, end: p.start, blank: true, empty: pieces.every((x) => x.raw === '') };
+    const start = p.end - p.raw.length;
+    return { text: '', start, end: start + p.raw.length, blank: true, empty: pieces.every((x) => x.raw === '') };
   }
   return {
     text: nonBlank.map((p) => p.value).join(''),
