@@ -1,5 +1,6 @@
 import { sections } from '../src/ast.js';
 import { defineRule } from '../src/engine/rule.js';
+import type { Position, Report } from '../src/types.js';
 
 export default defineRule({
   meta: {
@@ -26,12 +27,9 @@ export default defineRule({
       if (next) {
         ctx.report({ node: next.heading, message: `缺少第${want.number}部分「${heading}」（应在「${next.heading.value}」之前）`, expected: heading });
       } else {
-        const lines = ctx.source.lines;
-        let l = lines.length - 1;
-        while (l > 0 && lines[l].text.trim() === '') l--;
-        const line = lines[l];
+        // at the end of the report: its last paragraph or table (a page's report ends before the site's footer)
         ctx.report({
-          node: { position: ctx.source.position(line.start, line.end) },
+          node: lastContent(report) ?? { position: ctx.source.position(ctx.source.text.length, ctx.source.text.length) },
           message: `缺少第${want.number}部分「${heading}」（报告到此结束，未见这一部分）`,
           expected: heading,
         });
@@ -39,3 +37,10 @@ export default defineRule({
     }
   },
 });
+
+function lastContent(report: Report): { position: Position } | undefined {
+  const last = report.children[report.children.length - 1];
+  if (!last) return undefined;
+  if (last.type !== 'section') return last;
+  return last.children[last.children.length - 1] ?? last.heading;
+}

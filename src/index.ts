@@ -4,12 +4,14 @@
  *   import { lint, lintFiles } from 'report-lint';
  *   const result = lint(text, { filePath: 'report.txt' });
  */
-import { readFile } from 'node:fs/promises';
+import { readFile, stat } from 'node:fs/promises';
 import builtinRules from '../rules/index.js';
 import { lintWith, parseReport, resolveRules, result, ruleMap, type LintOptions, type RuleSetting } from './engine/linter.js';
 import { fixText } from './engine/fix.js';
 import type { Plugin, RuleMeta } from './engine/rule.js';
-import { decode, DecodeError, type Decoded } from './io/decode.js';
+import { binaryKind, decode, DecodeError, isZip, type Decoded } from './io/decode.js';
+import { docxToHtml } from './io/docx.js';
+import { inputKind, type InputKind } from './parse/read.js';
 import { writeFixedFile, WriteError } from './io/write.js';
 import type { LintMessage, LintResult, SeveritySetting } from './types.js';
 import type { Format } from './format/formats.js';
@@ -21,7 +23,8 @@ export * from './types.js';
 export { defineRule, definePlugin } from './engine/rule.js';
 export type { Plugin, RuleModule, RuleMeta, RuleContext, ReportDescriptor } from './engine/rule.js';
 export { ConfigError, parseReport, resolveRules, ruleMap } from './engine/linter.js';
-export type { LintOptions, RuleSetting } from './engine/linter.js';
+export type { LintOptions, RuleSetting, ParsedReport } from './engine/linter.js';
+export type { InputKind } from './parse/read.js';
 export { builtinFormats, validateFormat, Format, FormatError } from './format/formats.js';
 export { evaluateRelations, valueToHold } from './engine/relations.js';
 export { applyFixes, fixText, isSafeFix, unsafeFixReason, MAX_PASSES } from './engine/fix.js';
@@ -46,6 +49,8 @@ export interface ApiOptions {
   reportUnusedDisableDirectives?: boolean | SeveritySetting;
   /** inline disable directives without a `-- reason` are reported (as errors) */
   requireReason?: boolean;
+  /** how to read the text given to lint(): text, html, or docx (HTML made by docxToHtml); default by filePath */
+  kind?: InputKind;
 }
 
 export interface FilesOptions extends ApiOptions {
@@ -93,6 +98,7 @@ function lintDecoded(text: string, env: LintEnv, opts: ApiOptions, filePath: str
     knownRuleIds: env.knownRuleIds,
     reportUnusedDisableDirectives: opts.reportUnusedDisableDirectives,
     requireReason: opts.requireReason,
+    kind: opts.kind,
   };
   if (!opts.fix) return lintWith(text, env.active, engineOpts);
   const types = opts.fixTypes ? new Set(opts.fixTypes) : undefined;
@@ -105,17 +111,69 @@ export function lint(text: string, opts: ApiOptions = {}): LintResult {
   return lintDecoded(text, lintEnv(allPlugins(opts), opts.rules), opts, opts.filePath);
 }
 
-/** Read a file (any supported encoding) and lint it; a file that cannot be read gives one fatal message. */
+/** Files larger than this are not read: an annual report is well under 1 MB, a web page with its site a few MB. */
+export const MAX_FILE_BYTES = 32 * 1024 * 1024;
+
+export interface InputText {
+  /** the text to lint: the decoded text, the page, or a .docx converted to HTML */
+  text: string;
+  kind: InputKind;
+  /** the decoded text file (its bytes, encoding and BOM), for writing fixes back; none for a .docx */
+  decoded?: { bytes: Uint8Array; decoded: Decoded };
+}
+
+/**
+ * Read a file for linting: a .docx through mammoth, anything else decoded as text (an HTML page as a page, also
+ * when its name does not say so). Throws DecodeError with a message for people when the file cannot be used.
+ */
+export async function readInput(path: string, encoding?: string): Promise<InputText> {
+  const st = await stat(path);
+  if (st.isFile() && st.size > MAX_FILE_BYTES) {
+    const mb = (n: number) => (n / 1024 / 1024).toFixed(1);
+    throw new DecodeError(`文件太大（${mb(st.size)} MB），超过了可以检查的 ${mb(MAX_FILE_BYTES)} MB：年度报告一般不到 1 MB，请确认这是不是报告文件`);
+  }
+  const bytes = await readFile(path);
+  let kind = inputKind(path);
+  if (kind === 'docx' || isZip(bytes)) {
+    if (!isZip(bytes)) throw new DecodeError(binaryKind(bytes) ?? '不是 Word（.docx）文件：内容不是 .docx 格式');
+    try {
+      return { text: await docxToHtml(bytes), kind: 'docx' };
+    } catch (e) {
+      // a zip that is not a Word document, under another name
+      if (kind !== 'docx') throw new DecodeError(binaryKind(bytes)!);
+      throw e;
+    }
+  }
+  const decoded = decode(bytes, encoding, { html: kind === 'html' || looksLikeHtml(bytes) });
+  if (kind === 'text' && looksLikeHtml(decoded.text)) kind = 'html';
+  return { text: decoded.text, kind, decoded: { bytes, decoded } };
+}
+
+/** A page by its first characters (<!DOCTYPE html>, <html>), whatever the file is called. */
+function looksLikeHtml(start: Uint8Array | string): boolean {
+  const head = typeof start === 'string' ? start.slice(0, 1024) : Buffer.from(start.subarray(0, 1024)).toString('latin1');
+  return /^(?:\uFEFF|\xEF\xBB\xBF)?\s*(?:<!--[^>]{0,200}-->\s*)?<(?:!doctype\s+html|html[\s>]|head[\s>])/i.test(head);
+}
+
+/** Lint a text, and whatever goes wrong with one file, the others are still linted. */
+function lintGuarded(path: string, text: string, env: LintEnv, opts: ApiOptions): LintResult {
+  try {
+    return lintDecoded(text, env, opts, path);
+  } catch (e) {
+    return fatalResult(path, `检查这个文件时出错：${e instanceof Error ? e.message : String(e)}（请把这个文件报告给开发者）`);
+  }
+}
+
+/** Read a file (any supported encoding, a page, a .docx) and lint it; a file that cannot be read gives one fatal message. */
 export async function lintFile(path: string, opts: ApiOptions & { env?: LintEnv } = {}): Promise<LintResult> {
   const env = opts.env ?? lintEnv(allPlugins(opts), opts.rules);
-  let text: string;
+  let input: InputText;
   try {
-    const bytes = await readFile(path);
-    text = decode(bytes, opts.encoding).text;
+    input = await readInput(path, opts.encoding);
   } catch (e) {
     return fatalResult(path, readErrorMessage(e));
   }
-  return lintDecoded(text, env, opts, path);
+  return lintGuarded(path, input.text, env, { ...opts, kind: input.kind });
 }
 
 /**
@@ -126,22 +184,23 @@ export async function lintFile(path: string, opts: ApiOptions & { env?: LintEnv 
  */
 export async function fixFile(path: string, opts: ApiOptions & { env?: LintEnv; dryRun?: boolean } = {}): Promise<LintResult> {
   const env = opts.env ?? lintEnv(allPlugins(opts), opts.rules);
-  let bytes: Uint8Array;
-  let decoded: Decoded;
+  let input: InputText;
   try {
-    bytes = await readFile(path);
-    decoded = decode(bytes, opts.encoding);
+    input = await readInput(path, opts.encoding);
   } catch (e) {
     return fatalResult(path, readErrorMessage(e));
   }
-  const r = lintDecoded(decoded.text, env, { ...opts, fix: true }, path);
+  // a .docx is never rewritten: its findings, without fixes
+  if (!input.decoded) return lintGuarded(path, input.text, env, { ...opts, kind: input.kind });
+  const { bytes, decoded } = input.decoded;
+  const r = lintDecoded(decoded.text, env, { ...opts, fix: true, kind: input.kind }, path);
   if (opts.dryRun || r.output === undefined) return r;
   try {
     await writeFixedFile(path, bytes, decoded, r.output);
     return r;
   } catch (e) {
     const why = e instanceof WriteError ? e.message : e instanceof Error ? e.message : String(e);
-    const before = lintDecoded(decoded.text, env, { ...opts, fix: false }, path);
+    const before = lintDecoded(decoded.text, env, { ...opts, fix: false, kind: input.kind }, path);
     const fatal: LintMessage = { ruleId: null, severity: 2, fatal: true, message: `无法写入修正，文件保持原样：${why}`, line: 1, column: 1, endLine: 1, endColumn: 1 };
     return { ...result(path, [fatal, ...before.messages], decoded.text), ...(before.suppressedMessages ? { suppressedMessages: before.suppressedMessages } : {}) };
   }

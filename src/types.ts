@@ -67,7 +67,8 @@ export interface Paragraph {
   position: Position;
 }
 
-export type TableLayout = 'tab' | 'cell-per-line' | 'gfm';
+/** how the table was written: tab-separated rows, one cell per line (Word text export), a GFM pipe table, an HTML <table> (pages and .docx) */
+export type TableLayout = 'tab' | 'cell-per-line' | 'gfm' | 'html';
 
 export interface Table {
   type: 'table';
@@ -149,6 +150,23 @@ export interface LogicalLocation {
   column?: string;
 }
 
+/**
+ * A place in a page or a Word file in the document's own terms, for files whose lines and columns are not what
+ * a person sees: .docx (line = the n-th paragraph or table, column 1) and HTML tables.
+ */
+export interface DocumentPlace {
+  /** 1-based number of the paragraph (.docx; tables not counted) */
+  paragraph?: number;
+  /** 1-based number of the table in the report */
+  table?: number;
+  /** 1-based row of the table, as written (<tr>) */
+  row?: number;
+  /** 1-based cell of the row, as written (<td>, a merged cell counted once) */
+  cell?: number;
+  /** the place in words: 第 2 个表格第 5 行第 3 格, 第 12 段 */
+  text: string;
+}
+
 export interface RelatedLocation {
   message: string;
   line: number;
@@ -156,6 +174,7 @@ export interface RelatedLocation {
   endLine: number;
   endColumn: number;
   location?: LogicalLocation;
+  place?: DocumentPlace;
 }
 
 export interface Fix {
@@ -181,6 +200,8 @@ export interface LintMessage {
   expected?: string;
   actual?: string;
   location?: LogicalLocation;
+  /** where the finding is in a page's or a Word file's own terms (see DocumentPlace) */
+  place?: DocumentPlace;
   related?: RelatedLocation[];
   fix?: Fix;
   suggestions?: Suggestion[];

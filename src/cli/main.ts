@@ -2,17 +2,15 @@
  * The report-lint command line. A thin shell: it finds files, calls the API and prints with a formatter.
  * Exit codes as ESLint: 0 no errors, 1 errors (or too many warnings), 2 usage error or unreadable input.
  */
-import { readFileSync } from 'node:fs';
 import yargs from 'yargs';
 import chalk from 'chalk';
 import builtinRules from '../../rules/index.js';
-import { ConfigError, parseReport, result, ruleMap, type RuleSetting } from '../engine/linter.js';
+import { ConfigError, parseReport, result, ruleMap, type ParsedReport, type RuleSetting } from '../engine/linter.js';
 import type { Plugin } from '../engine/rule.js';
 import { formatters } from '../formatters/index.js';
 import type { FormatterContext } from '../formatters/types.js';
-import { decode } from '../io/decode.js';
 import { expandPaths } from '../io/files.js';
-import { fatalResult, fixFile, lintEnv, lintFile, readErrorMessage, type LintEnv } from '../index.js';
+import { fatalResult, fixFile, lintEnv, lintFile, readErrorMessage, readInput, type LintEnv } from '../index.js';
 import { packageVersion } from '../paths.js';
 import type { LintResult, SeveritySetting } from '../types.js';
 import { extractValues } from './extract.js';
@@ -47,7 +45,7 @@ export async function main(argv: string[], io: Io = defaultIo()): Promise<number
     .scriptName('report-lint')
     .usage('用法：report-lint [文件、文件夹或通配符...] [选项]\n\n检查政府信息公开工作年度报告：表格勾稽关系、总计、缺失部分、标签错字、空格子等。')
     .command('$0 [paths..]', '检查报告（默认命令）', (y) =>
-      y.positional('paths', { type: 'string', array: true, describe: '要检查的文件、文件夹（递归查找 .txt .md）或通配符' }),
+      y.positional('paths', { type: 'string', array: true, describe: '要检查的文件、文件夹（递归查找 .txt .md .html .htm .docx）或通配符' }),
     )
     .command('parse <file>', '把报告读成语法树（JSON）输出', (y) => y.positional('file', { type: 'string', demandOption: true }))
     .command('extract <file>', '按格式的行、列编号输出表格数值（JSON），便于汇总', (y) =>
@@ -128,15 +126,15 @@ export async function main(argv: string[], io: Io = defaultIo()): Promise<number
 
     if (command === 'parse' || command === 'extract') {
       const file = String(args.file);
-      let text: string;
+      let parsed: ParsedReport;
+      const fc = await loader.forFile(resolve(io.cwd, file));
       try {
-        text = decode(readFileSync(file), encoding).text;
+        const input = await readInput(file, encoding);
+        parsed = parseReport(input.text, { filePath: file, format: reportFormat ?? fc.format, formats: fc.config.formats, dictionary: fc.config.dictionary, kind: input.kind });
       } catch (e) {
         io.stderr(`report-lint：${file}：${readErrorMessage(e)}\n`);
         return 2;
       }
-      const fc = await loader.forFile(resolve(io.cwd, file));
-      const parsed = parseReport(text, { filePath: file, format: reportFormat ?? fc.format, formats: fc.config.formats, dictionary: fc.config.dictionary });
       const out = command === 'parse' ? parsed.report : extractValues(parsed, file);
       io.stdout(JSON.stringify(out, null, 2) + '\n');
       return 0;
@@ -145,7 +143,7 @@ export async function main(argv: string[], io: Io = defaultIo()): Promise<number
     const paths = (args.paths as string[] | undefined) ?? [];
     if (!paths.length) throw new UsageError('请给出要检查的文件或文件夹，例如：report-lint samples/');
     const targets = await expandPaths(paths, io.cwd);
-    if (!targets.length) throw new UsageError(`在「${paths.join('、')}」中没有找到 .txt 或 .md 报告文件`);
+    if (!targets.length) throw new UsageError(`在「${paths.join('、')}」中没有找到报告文件（.txt、.md、.html、.htm、.docx）`);
 
     // every configuration is loaded and validated before any file is linted
     const configs: Array<FileConfig | undefined> = [];

@@ -8,7 +8,8 @@ import { walk } from '../ast.js';
 import { bindReport } from '../format/bind.js';
 import { builtinFormats, type Format } from '../format/formats.js';
 import { selectFormat } from '../format/select.js';
-import { parseStructure } from '../parse/structure.js';
+import { DecodeError } from '../io/decode.js';
+import { inputKind, readSkeleton, type InputInfo, type InputKind } from '../parse/read.js';
 import type { SourceText } from '../text/lines.js';
 import type { LintMessage, LintResult, LogicalLocation, Report, ReportNode, SeveritySetting } from '../types.js';
 import type { Plugin, ReportDescriptor, RuleContext, RuleModule } from './rule.js';
@@ -36,6 +37,8 @@ export interface LintOptions {
   formats?: readonly Format[];
   /** treat the text as Markdown (default: when the file ends in .md or the text has Markdown headings/tables) */
   markdown?: boolean;
+  /** how to read the text: text, an HTML page, or a .docx converted to HTML (default: by the file name's extension) */
+  kind?: InputKind;
   /** variants and typos (default: the built-in dictionary) */
   dictionary?: Dictionary;
   /** inline directives that suppressed nothing are reported at this severity (true = error; default off) */
@@ -50,21 +53,24 @@ export interface ParsedReport {
   report: Report;
   source: SourceText;
   format: Format;
+  /** what kind of input it was and how to speak of places in it */
+  input: InputInfo;
 }
 
 /** Read a report into its AST. */
 export function parseReport(
   text: string,
-  opts: { filePath?: string; format?: string; formats?: readonly Format[]; markdown?: boolean; dictionary?: Dictionary } = {},
+  opts: { filePath?: string; format?: string; formats?: readonly Format[]; markdown?: boolean; dictionary?: Dictionary; kind?: InputKind } = {},
 ): ParsedReport {
   const formats = opts.formats ?? builtinFormats();
   const markdown = opts.markdown ?? (opts.filePath && /\.(md|markdown)$/i.test(opts.filePath) ? true : undefined);
-  const skel = parseStructure(text, formats, { markdown });
+  const { skeleton: skel, input } = readSkeleton(text, opts.kind ?? inputKind(opts.filePath), formats, { markdown });
   const choice = selectFormat(skel, formats, opts.format);
   const report = bindReport(skel, choice.format, { rewrites: (opts.dictionary ?? defaultDictionary()).label });
   report.formatReason = choice.reason;
+  if (input.body) report.position = skel.source.position(input.body.start, input.body.end);
   if (!skel.sections.length) report.notAReport = true;
-  return { report, source: skel.source, format: choice.format };
+  return { report, source: skel.source, format: choice.format, input };
 }
 
 export interface ActiveRule {
@@ -148,19 +154,27 @@ export function lintText(text: string, opts: LintOptions): LintResult {
 export function lintWith(text: string, active: readonly ActiveRule[], opts: Omit<LintOptions, 'plugins' | 'rules'>): LintResult {
   const filePath = opts.filePath ?? '<text>';
   const dictionary = opts.dictionary ?? defaultDictionary();
-  const { report, source, format } = parseReport(text, { ...opts, dictionary });
+  let parsed: ParsedReport;
+  try {
+    parsed = parseReport(text, { ...opts, dictionary });
+  } catch (e) {
+    // input the readers refuse (a page nested thousands of levels deep): a fatal message for this file
+    if (!(e instanceof DecodeError)) throw e;
+    return result(filePath, [{ ruleId: null, severity: 2, fatal: true, message: `无法读取：${e.message}`, line: 1, column: 1, endLine: 1, endColumn: 1 }]);
+  }
+  const { report, source, format, input } = parsed;
   const messages: LintMessage[] = [];
   if (report.notAReport) {
     messages.push({
       ruleId: null,
       severity: 1,
-      message: '未识别为政府信息公开工作年度报告：找不到“一、总体情况”等部分标题，未作检查',
+      message: notAReportMessage(report, input),
       line: 1,
       column: 1,
       endLine: 1,
       endColumn: 1,
     });
-    return finish(filePath, text, messages, active, opts);
+    return finish(filePath, text, messages, active, opts, input.display ?? text);
   }
   const locations = logicalLocations(report);
   for (const a of active) {
@@ -188,11 +202,19 @@ export function lintWith(text: string, active: readonly ActiveRule[], opts: Omit
       });
     }
   }
-  return finish(filePath, text, messages, active, opts);
+  localize(messages, source, input);
+  return finish(filePath, text, messages, active, opts, input.display ?? text);
 }
 
 /** The last steps of lintWith: fixes that would change a number are dropped, inline directives applied, findings sorted. */
-function finish(filePath: string, text: string, messages: LintMessage[], active: readonly ActiveRule[], opts: Omit<LintOptions, 'plugins' | 'rules'>): LintResult {
+function finish(
+  filePath: string,
+  text: string,
+  messages: LintMessage[],
+  active: readonly ActiveRule[],
+  opts: Omit<LintOptions, 'plugins' | 'rules'>,
+  display: string,
+): LintResult {
   for (const m of messages) if (m.fix && !isSafeFix(text, m.fix)) delete m.fix;
   const ran = new Set(active.map((a) => a.id));
   const unused = opts.reportUnusedDisableDirectives;
@@ -205,7 +227,7 @@ function finish(filePath: string, text: string, messages: LintMessage[], active:
   const order = (x: LintMessage, y: LintMessage) => x.line - y.line || x.column - y.column || String(x.ruleId).localeCompare(String(y.ruleId));
   d.messages.sort(order);
   d.suppressed.sort(order);
-  const r = result(filePath, d.messages, text);
+  const r = result(filePath, d.messages, display);
   if (d.suppressed.length) r.suppressedMessages = d.suppressed;
   return r;
 }
@@ -274,4 +296,45 @@ function logicalLocations(report: Report): Map<object, LogicalLocation> {
     if (loc) map.set(node, loc);
   });
   return map;
+}
+
+/** Why a file was not checked: it is empty, or nothing in it looks like an annual report. */
+function notAReportMessage(report: Report, input: InputInfo): string {
+  const what = input.kind === 'html' ? '网页' : input.kind === 'docx' ? 'Word 文件' : '文件';
+  if (!report.children.length && !report.title) return `${what}是空的（没有文字），没有可检查的内容`;
+  return `未识别为政府信息公开工作年度报告：${what}中找不到“一、总体情况”等部分标题，未作检查`;
+}
+
+/**
+ * Messages of pages and Word files, in the document's own terms: each gets its place (第 2 个表格第 5 行第 3 格);
+ * in a .docx, whose lines and columns mean nothing to a reader, the line is the paragraph's or table's number,
+ * the column 1, and the message says where. A fix is kept only where it replaces plain text of the source.
+ */
+function localize(messages: LintMessage[], source: SourceText, input: InputInfo): void {
+  if (input.kind === 'text') return;
+  const docx = input.kind === 'docx';
+  for (const m of messages) {
+    if (m.ruleId === null || m.fatal) continue;
+    const place = input.place(source.offset(m.line, m.column));
+    if (place) m.place = place;
+    if (m.fix && !input.canEdit(m.fix.range)) delete m.fix;
+    if (m.suggestions) {
+      m.suggestions = m.suggestions.filter((s) => input.canEdit(s.fix.range));
+      if (!m.suggestions.length) delete m.suggestions;
+    }
+    if (docx) {
+      m.column = 1;
+      m.endColumn = 1;
+      m.message += `（Word 文件${place ? place.text : `第 ${m.line} 段或表格`}）`;
+    }
+    for (const r of m.related ?? []) {
+      const p = input.place(source.offset(r.line, r.column));
+      if (p) r.place = p;
+      if (docx) {
+        r.column = 1;
+        r.endColumn = 1;
+        if (p) r.message += `（${p.text}）`;
+      }
+    }
+  }
 }

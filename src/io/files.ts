@@ -6,7 +6,7 @@ import { statSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { glob, isDynamicPattern } from 'tinyglobby';
 
-export const REPORT_EXTENSIONS = ['txt', 'md', 'markdown'];
+export const REPORT_EXTENSIONS = ['txt', 'md', 'markdown', 'html', 'htm', 'docx'];
 
 export interface FileTarget {
   path: string;
@@ -16,7 +16,8 @@ export interface FileTarget {
   explicit?: boolean;
 }
 
-const IGNORE = ['**/node_modules/**', '**/.git/**'];
+// ~$name.docx: the lock file Word leaves beside an open document
+const IGNORE = ['**/node_modules/**', '**/.git/**', '**/~$*'];
 
 export async function expandPaths(patterns: string[], cwd = process.cwd()): Promise<FileTarget[]> {
   const out: FileTarget[] = [];

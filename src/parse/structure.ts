@@ -3,7 +3,7 @@
  * physical rows and raw cells. Nothing here depends on one format; binding rows and cells to a format's ids is
  * done by bind.ts.
  */
-import type { Label, Paragraph, Position, Title } from '../types.js';
+import type { Label, Paragraph, Position, TableLayout, Title } from '../types.js';
 import { SourceText, isBlank, trimSpan, type Line } from '../text/lines.js';
 import { chineseNumeralValue, normalizeLabel } from '../text/normalize.js';
 import { LabelSet } from '../format/match.js';
@@ -30,7 +30,7 @@ export interface PhysicalRow {
 
 export interface RawTable {
   type: 'raw-table';
-  layout: 'tab' | 'cell-per-line' | 'gfm';
+  layout: TableLayout;
   rows: PhysicalRow[];
   position: Position;
 }
@@ -87,8 +87,7 @@ export function parseStructure(text: string, formats: readonly Format[], opts: {
   const source = new SourceText(directives.text);
   const hints: MarkdownHints | undefined =
     opts.markdown !== false && (opts.markdown || hasMarkdownSyntax(text)) ? hintsWithoutLines(source, directives.lines, markdownHints) : undefined;
-  let titles = titleSetCache.get(formats);
-  if (!titles) titleSetCache.set(formats, (titles = sectionTitleSet(formats)));
+  const titles = titleSet(formats);
 
   // GFM table rows by line; the delimiter row (|---|) maps to no cells
   const gfmLines = new Map<number, Array<{ start: number; end: number }> | null>();
@@ -106,8 +105,8 @@ export function parseStructure(text: string, formats: readonly Format[], opts: {
 
   // 2. the title and the preamble: lines before the first heading
   const firstHeadingLine = headings.length ? headings[0].line.line : source.lines.length + 1;
-  const before = source.lines.filter((l) => l.line < firstHeadingLine);
-  const { title, agency, titleLines } = findTitle(before, hints);
+  const before = source.lines.slice(0, firstHeadingLine - 1);
+  const { title, agency, titleLines } = titleOfLines(before, hints, source);
   const preamble = before.filter((l) => !titleLines.has(l.line) && !isBlank(l.text)).map((l) => paragraph(l, hints, source));
 
   // 3. section bodies
@@ -115,7 +114,7 @@ export function parseStructure(text: string, formats: readonly Format[], opts: {
   for (let i = 0; i < headings.length; i++) {
     const { line, draft } = headings[i];
     const endLine = i + 1 < headings.length ? headings[i + 1].line.line : source.lines.length + 1;
-    const body = source.lines.filter((l) => l.line > line.line && l.line < endLine && !directives.lines.has(l.line));
+    const body = source.lines.slice(line.line, endLine - 1).filter((l) => !directives.lines.has(l.line));
     draft.children = sectionBody(body, gfmLines, hints, source);
     const last = draft.children[draft.children.length - 1];
     draft.position = { start: draft.heading.position.start, end: last ? last.position.end : draft.heading.position.end };
@@ -123,26 +122,22 @@ export function parseStructure(text: string, formats: readonly Format[], opts: {
   }
 
   // 4. the year
-  let year: number | undefined;
-  let yearSource: Skeleton['yearSource'];
-  const ty = title ? /(20\d{2})\s*年/.exec(title.value) : null;
-  if (ty) {
-    year = Number(ty[1]);
-    yearSource = 'title';
-  } else {
-    const d = signingYear(source);
-    if (d) {
-      year = d;
-      yearSource = 'date';
-    } else {
-      const t = mostMentionedYear(sections.length ? sections[0] : undefined);
-      if (t) {
-        year = t;
-        yearSource = 'text';
-      }
-    }
-  }
+  const { year, yearSource } = reportYear(title, source.lines.slice(-12).map((l) => l.text), sections);
   return { source, title, agency, year, yearSource, preamble, sections };
+}
+
+/**
+ * The year the report covers: from its title, else from the signing date among its last texts (lines or
+ * paragraphs), else the year its first section mentions most.
+ */
+export function reportYear(title: Title | undefined, lastTexts: string[], sections: SectionDraft[]): Pick<Skeleton, 'year' | 'yearSource'> {
+  const ty = title ? /(20\d{2})\s*年/.exec(title.value) : null;
+  if (ty) return { year: Number(ty[1]), yearSource: 'title' };
+  const d = signingYear(lastTexts);
+  if (d) return { year: d, yearSource: 'date' };
+  const t = mostMentionedYear(sections.length ? sections[0] : undefined);
+  if (t) return { year: t, yearSource: 'text' };
+  return {};
 }
 
 function sectionHeading(
@@ -154,8 +149,31 @@ function sectionHeading(
   if (line.text.includes('\t')) return undefined;
   const atx = hints?.headings.get(line.line);
   const span = atx ? { start: atx.start, end: atx.end, value: source.text.slice(atx.start, atx.end) } : trimSpan(line.text, line.start);
-  if (span.value.length > 60) return undefined;
-  const m = HEADING.exec(span.value);
+  const h = matchHeading(span.value, titles);
+  if (!h) return undefined;
+  const heading: Label = { type: 'label', value: span.value, position: source.position(span.start, span.end) };
+  return { ...h, heading, depth: atx?.depth, children: [], position: heading.position };
+}
+
+export type HeadingMatch = Pick<SectionDraft, 'type' | 'number' | 'index' | 'sectionId' | 'titleText' | 'titleMatch'>;
+
+/**
+ * Whether a text (a line, a paragraph of a page) is a section heading of some known format (一、总体情况 …), and
+ * which. The one recognition of section headings, for every kind of input.
+ */
+export function recognizeHeading(text: string, formats: readonly Format[]): HeadingMatch | undefined {
+  return matchHeading(text, titleSet(formats));
+}
+
+function titleSet(formats: readonly Format[]): ReturnType<typeof sectionTitleSet> {
+  let titles = titleSetCache.get(formats);
+  if (!titles) titleSetCache.set(formats, (titles = sectionTitleSet(formats)));
+  return titles;
+}
+
+function matchHeading(value: string, titles: ReturnType<typeof sectionTitleSet>): HeadingMatch | undefined {
+  if (value.length > 60) return undefined;
+  const m = HEADING.exec(value);
   if (!m) return undefined;
   const index = chineseNumeralValue(m[1]);
   if (!index) return undefined;
@@ -173,44 +191,65 @@ function sectionHeading(
     }
   }
   if (!match) return undefined;
-  const heading: Label = { type: 'label', value: span.value, position: source.position(span.start, span.end) };
   return {
     type: 'section',
     number: m[1],
     index,
     sectionId: match.id,
-    heading,
     titleText,
-    depth: atx?.depth,
     titleMatch: { kind: match.kind, canonical: match.canonical, distance: match.distance },
-    children: [],
-    position: heading.position,
   };
 }
 
-function findTitle(lines: Line[], hints: MarkdownHints | undefined): { title?: Title; agency?: string; titleLines: Set<number> } {
-  const nonBlank = lines.filter((l) => !isBlank(l.text)).slice(0, 8);
-  const titleLines = new Set<number>();
+function titleOfLines(lines: Line[], hints: MarkdownHints | undefined, source: SourceText): { title?: Title; agency?: string; titleLines: Set<number> } {
+  const nonBlank = lines.filter((l) => !isBlank(l.text));
   const text = (l: Line) => {
     const atx = hints?.headings.get(l.line);
     return atx ? { start: atx.start, end: atx.end, value: l.text.slice(atx.start - l.start, atx.end - l.start) } : trimSpan(l.text, l.start);
   };
-  const idx = nonBlank.findIndex((l) => {
-    const v = text(l).value;
-    return v.length <= 80 && /报告/.test(v) && /(政府信息公开|政务公开|信息公开)/.test(v) && !SENTENCE_END.test(v);
-  });
-  if (idx < 0) return { titleLines };
-  const main = nonBlank[idx];
-  const parts = [text(main)];
-  titleLines.add(main.line);
+  const found = findTitle(nonBlank.map(text), source);
+  return { title: found.title, agency: found.agency, titleLines: new Set([...found.used].map((i) => nonBlank[i].line)) };
+}
+
+export interface TextSpan {
+  /** offsets of the text in the source */
+  start: number;
+  end: number;
+  value: string;
+}
+
+/** A text that reads as a report's title (…政府信息公开工作年度报告). */
+export function isTitleText(v: string): boolean {
+  return v.length <= 80 && /报告/.test(v) && /(政府信息公开|政务公开|信息公开)/.test(v) && !SENTENCE_END.test(v);
+}
+
+const YEAR_PREFIX = /^(.{0,30}?)\s*20\d{2}\s*年度?$/;
+
+/**
+ * The title among the first texts of a report (non-blank lines, or paragraphs of a page): the text that reads as a
+ * title, with the agency's name or the year on the text above it joined to it. `used` are the indices of the
+ * texts that make the title.
+ */
+export function findTitle(texts: TextSpan[], source: SourceText): { title?: Title; agency?: string; used: Set<number> } {
+  const nonBlank = texts.slice(0, 8);
+  const used = new Set<number>();
+  const idx = nonBlank.findIndex((t) => isTitleText(t.value));
+  if (idx < 0) return { used };
+  const parts = [nonBlank[idx]];
+  used.add(idx);
   let agency: string | undefined;
   if (idx > 0) {
-    const prev = nonBlank[idx - 1];
-    const pv = text(prev);
+    const pv = nonBlank[idx - 1];
+    const yp = YEAR_PREFIX.exec(pv.value);
     if (idx === 1 && pv.value.length <= 30 && !SENTENCE_END.test(pv.value) && !/\d/.test(pv.value)) {
       parts.unshift(pv);
-      titleLines.add(prev.line);
+      used.add(idx - 1);
       agency = pv.value;
+    } else if (yp && !/20\d{2}\s*年/.test(parts[0].value)) {
+      // a title broken before its main part: 平潭综合实验区2019年 / 政府信息公开工作年度报告
+      parts.unshift(pv);
+      used.add(idx - 1);
+      agency = yp[1].trim() || undefined;
     }
   }
   const value = parts.map((p) => p.value).join(' ');
@@ -222,17 +261,8 @@ function findTitle(lines: Line[], hints: MarkdownHints | undefined): { title?: T
       if (n && n[1].length >= 2) agency = n[1].replace(/20\d{2}\s*年度?$/, '').trim() || undefined;
     }
   }
-  const title: Title = {
-    type: 'title',
-    value,
-    position: { start: pointOf(lines, parts[0].start), end: pointOf(lines, parts[parts.length - 1].end) },
-  };
-  return { title, agency, titleLines };
-}
-
-function pointOf(lines: Line[], offset: number) {
-  const l = lines.find((x) => offset >= x.start && offset <= x.end)!;
-  return { line: l.line, column: offset - l.start + 1, offset };
+  const title: Title = { type: 'title', value, position: source.position(parts[0].start, parts[parts.length - 1].end) };
+  return { title, agency, used };
 }
 
 function paragraph(l: Line, hints: MarkdownHints | undefined, source: SourceText): Paragraph {
@@ -366,10 +396,10 @@ function joinPieces(pieces: Array<{ start: number; end: number; value: string; r
 }
 
 /** The report year from the signing date at the end of the report (reports are signed early in the next year). */
-function signingYear(source: SourceText): number | undefined {
-  const tail = source.lines.slice(-12);
-  for (let i = tail.length - 1; i >= 0; i--) {
-    const m = /^\s*(20\d{2})\s*年\s*(\d{1,2})\s*月(\s*\d{1,2}\s*日)?\s*$/.exec(tail[i].text);
+function signingYear(lastTexts: string[]): number | undefined {
+  for (let i = lastTexts.length - 1; i >= 0; i--) {
+    if (lastTexts[i].length > 40) continue;
+    const m = /^\s*(20\d{2})\s*年\s*(\d{1,2})\s*月(\s*\d{1,2}\s*日)?\s*$/.exec(lastTexts[i]);
     if (m) return Number(m[2]) <= 6 ? Number(m[1]) - 1 : Number(m[1]);
   }
   return undefined;
@@ -380,7 +410,7 @@ function mostMentionedYear(section: SectionDraft | undefined): number | undefine
   const counts = new Map<number, number>();
   for (const c of section.children) {
     if (c.type !== 'paragraph') continue;
-    for (const m of c.value.matchAll(/(20\d{2})\s*年(?!度?[^，。]*公报)/g)) counts.set(Number(m[1]), (counts.get(Number(m[1])) ?? 0) + 1);
+    for (const m of c.value.matchAll(/(20\d{2})\s*年(?!度?[^，。]{0,60}公报)/g)) counts.set(Number(m[1]), (counts.get(Number(m[1])) ?? 0) + 1);
   }
   let best: number | undefined;
   let n = 0;
