@@ -32,13 +32,6 @@ import { ROOT } from './helpers.js';
 // Examples that show how a rule should behave and does not yet. Each is run with test.failing: when the core is
 // fixed the test starts to fail, and its entry here (and the note on the page) must go.
 const KNOWN_ISSUES: Record<string, string> = {
-  // A caption row 第二十条第（N）项 written without the tabs that follow it in the seeds (an editor stripped them)
-  // becomes a paragraph: the header and rows below it are bound to no table, and section 二 is not checked at all.
-  'cell-value/caption-line-without-tabs':
-    'a caption line 第二十条第（一）项 without trailing tabs leaves every table of section 二 unchecked',
-  // A heading run on with its text (六、其他需要报告的事项。本年度…) is not taken for a heading at all.
-  'section-missing/heading-run-on':
-    'a section whose heading is followed by text on the same line is reported missing',
 };
 
 // ---------------------------------------------------------------------------------------------------------------

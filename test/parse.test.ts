@@ -220,3 +220,20 @@ describe('CRLF, CR and mixed line endings keep positions', () => {
     });
   }
 });
+
+describe('headings and captions as PDF text leaves them', () => {
+  test('a heading run on with its text: the heading up to the first punctuation, the rest a paragraph of the section', () => {
+    const text = ['某某局2021年政府信息公开工作年度报告', '一、总体情况：全年主动公开信息 12 条。', '六、其他需要报告的事项。本年度未收取信息处理费。'].join('\n');
+    const r = parsed(text);
+    const ss = sections(r);
+    expect(ss.map((s) => [s.sectionId, s.heading.value])).toEqual([['s1', '一、总体情况'], ['s6', '六、其他需要报告的事项']]);
+    expect(ss[1].heading.position.end.column).toBe(12);
+    expect(ss[1].children).toEqual([expect.objectContaining({ type: 'paragraph', value: '本年度未收取信息处理费。', position: expect.objectContaining({ start: expect.objectContaining({ line: 3, column: 13 }) }) })]);
+  });
+  test('a table caption that lost its tabs still starts its table', () => {
+    const text = ['某某局2021年政府信息公开工作年度报告', '二、主动公开政府信息情况', '第二十条第（一）项', '信息内容\t本年制发件数\t本年废止件数\t现行有效件数', '规章\t1\t0\t3'].join('\n');
+    const r = parsed(text);
+    expect(tableOf(r, 'T2_1').caption?.value).toBe('第二十条第（一）项');
+    expect(rowOf(r, 'T2_1', 'regulation').children.map((c) => c.value)).toEqual([1, 0, 3]);
+  });
+});

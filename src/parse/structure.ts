@@ -5,7 +5,7 @@
  */
 import type { Label, Paragraph, Position, TableLayout, Title } from '../types.js';
 import { SourceText, isBlank, trimSpan, type Line } from '../text/lines.js';
-import { chineseNumeralValue, normalizeLabel } from '../text/normalize.js';
+import { TABLE_CAPTION, chineseNumeralValue, normalizeLabel } from '../text/normalize.js';
 import { LabelSet } from '../format/match.js';
 import type { Format } from '../format/formats.js';
 import { hasMarkdownSyntax, markdownHints, type MarkdownHints } from './markdown.js';
@@ -96,11 +96,11 @@ export function parseStructure(text: string, formats: readonly Format[], opts: {
   }
 
   // 1. headings
-  interface Heading { line: Line; draft: SectionDraft }
+  interface Heading { line: Line; draft: SectionDraft; rest?: Paragraph }
   const headings: Heading[] = [];
   for (const line of source.lines) {
     const h = sectionHeading(line, hints, titles, source);
-    if (h) headings.push({ line, draft: h });
+    if (h) headings.push({ line, ...h });
   }
 
   // 2. the title and the preamble: lines before the first heading
@@ -112,10 +112,11 @@ export function parseStructure(text: string, formats: readonly Format[], opts: {
   // 3. section bodies
   const sections: SectionDraft[] = [];
   for (let i = 0; i < headings.length; i++) {
-    const { line, draft } = headings[i];
+    const { line, draft, rest } = headings[i];
     const endLine = i + 1 < headings.length ? headings[i + 1].line.line : source.lines.length + 1;
     const body = source.lines.slice(line.line, endLine - 1).filter((l) => !directives.lines.has(l.line));
     draft.children = sectionBody(body, gfmLines, hints, source);
+    if (rest) draft.children.unshift(rest);
     const last = draft.children[draft.children.length - 1];
     draft.position = { start: draft.heading.position.start, end: last ? last.position.end : draft.heading.position.end };
     sections.push(draft);
@@ -140,19 +141,35 @@ export function reportYear(title: Title | undefined, lastTexts: string[], sectio
   return {};
 }
 
+/** Punctuation after which a heading run on with its text (六、其他需要报告的事项。本年度……) may be cut. */
+const RUN_ON = /[。：:；;，,]/;
+
 function sectionHeading(
   line: Line,
   hints: MarkdownHints | undefined,
   titles: ReturnType<typeof sectionTitleSet>,
   source: SourceText,
-): SectionDraft | undefined {
+): { draft: SectionDraft; rest?: Paragraph } | undefined {
   if (line.text.includes('\t')) return undefined;
   const atx = hints?.headings.get(line.line);
   const span = atx ? { start: atx.start, end: atx.end, value: source.text.slice(atx.start, atx.end) } : trimSpan(line.text, line.start);
-  const h = matchHeading(span.value, titles);
+  let h = matchHeading(span.value, titles);
+  let end = span.end;
+  let rest: Paragraph | undefined;
+  if (h?.titleMatch?.kind !== 'exact') {
+    // a heading run on with its text: the heading up to the first punctuation, when that is a heading exactly
+    const cut = RUN_ON.exec(span.value);
+    const head = cut ? matchHeading(span.value.slice(0, cut.index).trimEnd(), titles) : undefined;
+    if (cut && head?.titleMatch?.kind === 'exact') {
+      h = head;
+      end = span.start + span.value.slice(0, cut.index).trimEnd().length;
+      const r = trimSpan(span.value.slice(cut.index + 1), span.start + cut.index + 1);
+      if (r.value) rest = { type: 'paragraph', value: r.value, position: source.position(r.start, r.end) };
+    }
+  }
   if (!h) return undefined;
-  const heading: Label = { type: 'label', value: span.value, position: source.position(span.start, span.end) };
-  return { ...h, heading, depth: atx?.depth, children: [], position: heading.position };
+  const heading: Label = { type: 'label', value: source.text.slice(span.start, end), position: source.position(span.start, end) };
+  return { draft: { ...h, heading, depth: atx?.depth, children: [], position: heading.position }, rest };
 }
 
 export type HeadingMatch = Pick<SectionDraft, 'type' | 'number' | 'index' | 'sectionId' | 'titleText' | 'titleMatch'>;
@@ -281,7 +298,9 @@ function sectionBody(
   const out: Array<Paragraph | RawTable> = [];
   const kind: Array<'blank' | 'table' | 'text'> = body.map((l) => {
     if (gfmLines.has(l.line) || l.text.includes('\t')) return 'table';
-    return isBlank(l.text) ? 'blank' : 'text';
+    if (isBlank(l.text)) return 'blank';
+    // a table caption (第二十条第（一）项) on a line of its own, its tabs lost: it starts a table all the same
+    return l.text.length <= 24 && TABLE_CAPTION.test(normalizeLabel(l.text)) ? 'table' : 'text';
   });
   // a short line right under a tab-started cell line continues that cell (a cell broken inside, as Word exports 本年新 / 制作数量)
   for (let i = 1; i < body.length; i++) {
