@@ -25,8 +25,8 @@ export default defineRule({
       ctx.report({
         node: r.anchor,
         message:
-          `「${col}」列勾稽关系不成立：一、本年新收（${a.value}）加二、上年结转（${b.value}）为 ${r.lhsSum}，` +
-          `应等于（七）总计（${c.value}）加四、结转下年度继续办理（${d.value}），实为 ${r.rhsSum}`,
+          `「${col}」列勾稽关系不成立：一、本年新收（${a.value}）+ 二、上年结转（${b.value}）= ${r.lhsSum}，` +
+          `（七）总计（${c.value}）+ 四、结转下年度继续办理（${d.value}）= ${r.rhsSum}，两者应相等`,
         expected: r.lhsSum,
         actual: r.rhsSum,
         related: [...r.lhs, ...r.rhs].map((cell, i) => ({

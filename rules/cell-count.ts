@@ -15,6 +15,8 @@ export default defineRule({
     schema: { type: 'object', properties: {}, additionalProperties: false },
   },
   check(report, ctx) {
+    // rows of tables that take part in a sum: say that the sums leave the row out
+    const summed = new Set(ctx.format.relations.flatMap((r) => [...r.lhs, ...r.rhs].map((c) => `${c.table}.${c.row}`)));
     for (const t of tables(report)) {
       if (!t.tableId) continue;
       for (const row of t.children) {
@@ -26,7 +28,7 @@ export default defineRule({
           node: row,
           message:
             `${who}应有 ${row.expectedCells} 个数字格，实有 ${row.foundCells} 个（${more ? '多了' : '少了'} ${Math.abs(row.foundCells - row.expectedCells)} 个）；` +
-            `无法确定各数字对应哪一列，本行不参与求和核对`,
+            `无法确定各数字对应哪一列${summed.has(`${t.tableId}.${row.rowId}`) ? '，本行不参与求和核对' : ''}`,
           expected: row.expectedCells,
           actual: row.foundCells,
         });

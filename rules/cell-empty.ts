@@ -1,6 +1,6 @@
 import { tables } from '../src/ast.js';
 import { defineRule } from '../src/engine/rule.js';
-import { cellName, columnName, rowName } from '../src/rule-kit.js';
+import { cellName, columnList, columnName, rowName } from '../src/rule-kit.js';
 
 export default defineRule({
   meta: {
@@ -35,7 +35,7 @@ export default defineRule({
           const name = rowName(ctx.format, t.tableId, row.rowId);
           const who = name === '数据行' ? '第四部分表格的数据行' : `「${name}」`;
           const whole = blanks.length === row.children.length;
-          const cols = blanks.map((c) => columnName(ctx.format, t.tableId!, c.columnId)).join('、');
+          const cols = columnList(ctx.format, t.tableId, blanks.map((c) => c.columnId));
           ctx.report({
             node: blanks[0],
             message: whole

@@ -22,7 +22,7 @@ export default defineRule({
       const col = columnName(ctx.format, t, r.relation.anchor.column);
       ctx.report({
         node: r.anchor,
-        message: `（七）总计「${col}」应为 ${r.rhsSum}（（一）至（六）之和），实为 ${r.lhsSum}`,
+        message: `（七）总计「${col}」栏应为 ${r.rhsSum}（（一）至（六）之和），实为 ${r.lhsSum}`,
         expected: r.rhsSum,
         actual: r.lhsSum,
         related: r.rhs

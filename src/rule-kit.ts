@@ -34,6 +34,21 @@ export function columnName(format: Format, tableId: string, columnId: string | u
   return c.label;
 }
 
+/** Several columns named in a few words, their groups said once: 未经复议直接起诉：结果维持、结果纠正；复议后起诉：总计. */
+export function columnList(format: Format, tableId: string, columnIds: Array<string | undefined>): string {
+  const parts: Array<{ group?: string; names: string[] }> = [];
+  for (const id of columnIds) {
+    const full = columnName(format, tableId, id);
+    const dot = full.indexOf('·');
+    const group = dot >= 0 ? full.slice(0, dot) : undefined;
+    const name = dot >= 0 ? full.slice(dot + 1) : full;
+    const last = parts[parts.length - 1];
+    if (last && last.group === group) last.names.push(name);
+    else parts.push({ group, names: [name] });
+  }
+  return parts.map((p) => (p.group ? `${p.group}：${p.names.join('、')}` : p.names.join('、'))).join('；');
+}
+
 /** 「行名」「列名」 for a cell of a bound row. */
 export function cellName(format: Format, tableId: string, row: Row, cell: Cell): string {
   const r = rowName(format, tableId, row.rowId);

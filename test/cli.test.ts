@@ -185,3 +185,10 @@ describe('parse and extract', () => {
     expect(r.stderr).toContain('文件不存在');
   });
 });
+
+describe('--quiet hides warnings an error rule gave at a lower severity', () => {
+  test('003: its only finding is cell-value at warning level: nothing shown, exit 0', () => {
+    const r = run([SEEDS.s003, '--quiet']);
+    expect(r).toMatchObject({ code: 0, stdout: '' });
+  });
+});

@@ -311,7 +311,7 @@ describe('the built CLI', () => {
     const out = JSON.parse(r.stdout)[0];
     // the 总计 1 of that row is still read (outcome-total sees it: the row is whole), only row-total is silenced there
     expect(out.messages.map((m: LintMessage) => m.ruleId)).toEqual(['outcome-total']);
-    expect(out.messages[0].message).toBe('（七）总计「总计」应为 1（（一）至（六）之和），实为 0');
+    expect(out.messages[0].message).toBe('（七）总计「总计」栏应为 1（（一）至（六）之和），实为 0');
     expect(out.suppressedMessages.map((m: LintMessage) => `${m.line} ${m.ruleId}`)).toEqual([`${i + 2} cell-empty`, `${j + 1} row-total`]);
     expect(r.code).toBe(1);
   });

@@ -91,7 +91,7 @@ describe('copies of the seeds with one thing changed', () => {
     const rt = r.messages[0];
     expect(rt).toMatchObject({ severity: 2, expected: '5', actual: '0', message: '「（一）予以公开」的总计应为 5（六类申请人之和），实为 0' });
     expect(rt.related).toHaveLength(6);
-    expect(r.messages[1]).toMatchObject({ expected: '5', actual: '0', message: '（七）总计「自然人」应为 5（（一）至（六）之和），实为 0' });
+    expect(r.messages[1]).toMatchObject({ expected: '5', actual: '0', message: '（七）总计「自然人」栏应为 5（（一）至（六）之和），实为 0' });
     expect(r.messages[1].related).toEqual([expect.objectContaining({ line: 41, column: 20, message: '（一）予以公开：5' })]);
     // changed back: silent
     expect(lintText(replaceLine(text, 41, (l) => l.replace('予以公开\t5', '予以公开\t0'))).messages).toEqual([]);
@@ -106,7 +106,7 @@ describe('copies of the seeds with one thing changed', () => {
     const r = lintText(text);
     expect(brief(r.messages)).toEqual(['39:31 row-total', '63:20 balance']);
     expect(r.messages[1].message).toBe(
-      '「总计」列勾稽关系不成立：一、本年新收（3）加二、上年结转（0）为 3，应等于（七）总计（0）加四、结转下年度继续办理（0），实为 0',
+      '「总计」列勾稽关系不成立：一、本年新收（3）+ 二、上年结转（0）= 3，（七）总计（0）+ 四、结转下年度继续办理（0）= 0，两者应相等',
     );
     expect(r.messages[1].related!.map((x) => x.line)).toEqual([39, 40, 63, 64]);
   });

@@ -176,6 +176,13 @@ export async function main(argv: string[], io: Io = defaultIo()): Promise<number
       results.push(fixing ? await fixFile(t.path, { ...opts, ...fixing }) : await lintFile(t.path, opts));
     }
     if (progress) io.stderr('\r\x1b[K');
+    // --quiet: warnings are not shown, also those an error rule gave at a lower severity
+    if (args.quiet) {
+      for (let i = 0; i < results.length; i++) {
+        const r = results[i];
+        if (r.warningCount) results[i] = { ...r, ...result(r.filePath, r.messages.filter((m) => m.severity === 2), r.source) };
+      }
+    }
 
     const ctx: FormatterContext = { cwd: io.cwd, colorLevel: colorLevel(args.color as boolean | undefined, io), rules: knownRules, env: io.env };
     io.stdout(formatter(results, ctx));
