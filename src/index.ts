@@ -26,6 +26,8 @@ export { ConfigError, parseReport, resolveRules, ruleMap } from './engine/linter
 export type { LintOptions, RuleSetting, ParsedReport } from './engine/linter.js';
 export type { InputKind } from './parse/read.js';
 export { builtinFormats, validateFormat, Format, FormatError } from './format/formats.js';
+export { reportParse, reportProcessor } from './parse/unified.js';
+export type { ReportParseOptions, ReportFileData } from './parse/unified.js';
 export { evaluateRelations, valueToHold } from './engine/relations.js';
 export { applyFixes, fixText, isSafeFix, unsafeFixReason, MAX_PASSES } from './engine/fix.js';
 export * as ast from './ast.js';

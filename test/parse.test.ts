@@ -237,3 +237,17 @@ describe('headings and captions as PDF text leaves them', () => {
     expect(rowOf(r, 'T2_1', 'regulation').children.map((c) => c.value)).toEqual([1, 0, 3]);
   });
 });
+
+describe('the reader as a unified plugin', () => {
+  test('unified().use(reportParse).parse(file) gives the report AST; what it learnt is on the file', async () => {
+    const { unified } = await import('unified');
+    const { VFile } = await import('vfile');
+    const { reportParse } = await import('../src/index.js');
+    const file = new VFile({ path: 'r.txt', value: readSample(SEEDS.s001) });
+    const tree = unified().use(reportParse, { format: '2021' }).parse(file) as unknown as Report;
+    expect(tree.type).toBe('report');
+    expect(sections(tree)).toHaveLength(6);
+    expect(file.data.reportLint?.format.short).toBe('2021');
+    expect(file.data.reportLint?.input.kind).toBe('text');
+  });
+});

@@ -10,6 +10,9 @@ import { builtinFormats, type Format } from '../format/formats.js';
 import { selectFormat } from '../format/select.js';
 import { DecodeError } from '../io/decode.js';
 import { inputKind, readSkeleton, type InputInfo, type InputKind } from '../parse/read.js';
+import { reportFile, reportProcessor, setReportReader, type ReportParseOptions } from '../parse/unified.js';
+import type { VFile } from 'vfile';
+import { DOCS_BASE } from '../paths.js';
 import type { SourceText } from '../text/lines.js';
 import type { LintMessage, LintResult, LogicalLocation, Report, ReportNode, SeveritySetting } from '../types.js';
 import type { Plugin, ReportDescriptor, RuleContext, RuleModule } from './rule.js';
@@ -57,20 +60,28 @@ export interface ParsedReport {
   input: InputInfo;
 }
 
-/** Read a report into its AST. */
-export function parseReport(
-  text: string,
-  opts: { filePath?: string; format?: string; formats?: readonly Format[]; markdown?: boolean; dictionary?: Dictionary; kind?: InputKind } = {},
-): ParsedReport {
+/** bytes are decoded already: text → skeleton (by kind of input) → format → report AST bound to it */
+function readReport(text: string, filePath: string | undefined, opts: ReportParseOptions): ParsedReport {
   const formats = opts.formats ?? builtinFormats();
-  const markdown = opts.markdown ?? (opts.filePath && /\.(md|markdown)$/i.test(opts.filePath) ? true : undefined);
-  const { skeleton: skel, input } = readSkeleton(text, opts.kind ?? inputKind(opts.filePath), formats, { markdown });
+  const markdown = opts.markdown ?? (filePath && /\.(md|markdown)$/i.test(filePath) ? true : undefined);
+  const { skeleton: skel, input } = readSkeleton(text, opts.kind ?? inputKind(filePath), formats, { markdown });
   const choice = selectFormat(skel, formats, opts.format);
   const report = bindReport(skel, choice.format, { rewrites: (opts.dictionary ?? defaultDictionary()).label });
   report.formatReason = choice.reason;
   if (input.body) report.position = skel.source.position(input.body.start, input.body.end);
   if (!skel.sections.length) report.notAReport = true;
   return { report, source: skel.source, format: choice.format, input };
+}
+setReportReader(readReport);
+
+/** Read a report into its AST (through the unified parser plugin, reportParse). */
+export function parseReport(text: string, opts: ReportParseOptions & { filePath?: string } = {}): ParsedReport {
+  return parseFile(reportFile(text, opts.filePath, opts)).parsed;
+}
+
+function parseFile(file: VFile): { parsed: ParsedReport; file: VFile } {
+  const report = reportProcessor.parse(file) as unknown as Report;
+  return { parsed: { report, ...file.data.reportLint! }, file };
 }
 
 export interface ActiveRule {
@@ -155,8 +166,9 @@ export function lintWith(text: string, active: readonly ActiveRule[], opts: Omit
   const filePath = opts.filePath ?? '<text>';
   const dictionary = opts.dictionary ?? defaultDictionary();
   let parsed: ParsedReport;
+  let file: VFile;
   try {
-    parsed = parseReport(text, { ...opts, dictionary });
+    ({ parsed, file } = parseFile(reportFile(text, opts.filePath, { ...opts, dictionary })));
   } catch (e) {
     // input the readers refuse (a page nested thousands of levels deep): a fatal message for this file
     if (!(e instanceof DecodeError)) throw e;
@@ -185,7 +197,7 @@ export function lintWith(text: string, active: readonly ActiveRule[], opts: Omit
       source,
       dictionary,
       options: a.options,
-      report: (d: ReportDescriptor) => messages.push(toMessage(a, d, locations)),
+      report: (d: ReportDescriptor) => messages.push(toMessage(file, a, d, locations)),
     };
     try {
       a.rule.check(report, ctx);
@@ -251,17 +263,26 @@ export function result(filePath: string, messages: LintMessage[], source?: strin
   return { filePath, messages, errorCount, warningCount, fatalErrorCount, fixableErrorCount, fixableWarningCount, source };
 }
 
-function toMessage(a: ActiveRule, d: ReportDescriptor, locations: Map<object, LogicalLocation>): LintMessage {
+/**
+ * A finding, as a vfile message on the linted file (place, ruleId, source, url, expected, actual, fatal for
+ * errors), and as the LintMessage the formatters print.
+ */
+function toMessage(file: VFile, a: ActiveRule, d: ReportDescriptor, locations: Map<object, LogicalLocation>): LintMessage {
   const p = d.node.position;
   const severity = d.severity === 'warn' ? 1 : a.severity;
+  const vm = file.message(d.message, { place: p, ruleId: a.id, source: 'report-lint' });
+  vm.fatal = severity === 2;
+  vm.url = a.rule.meta.docs ? `${DOCS_BASE}${a.rule.meta.docs}` : undefined;
+  if (d.expected !== undefined) vm.expected = [String(d.expected)];
+  if (d.actual !== undefined) vm.actual = String(d.actual);
   const m: LintMessage = {
     ruleId: a.id,
     severity,
     message: d.message,
-    line: p.start.line,
-    column: p.start.column,
-    endLine: p.end.line,
-    endColumn: p.end.column,
+    line: vm.line ?? p.start.line,
+    column: vm.column ?? p.start.column,
+    endLine: vm.place && 'end' in vm.place ? vm.place.end.line : p.end.line,
+    endColumn: vm.place && 'end' in vm.place ? vm.place.end.column : p.end.column,
   };
   if (d.expected !== undefined) m.expected = String(d.expected);
   if (d.actual !== undefined) m.actual = String(d.actual);
