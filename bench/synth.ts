@@ -1061,3 +1061,17 @@ export function deepestRows(format: Format, tableId: string): RowKey[] {
   const max = Math.max(...rows.map(depth));
   return rows.filter((r) => depth(r) === max).map((r) => `${tableId}.${r.id}`);
 }
+
+/** The report's text with some cells rewritten (by the places recorded when it was written). */
+export function editCells(s: Synth, edits: Record<CellKey, string>): string {
+  const spans = Object.entries(edits)
+    .map(([k, raw]) => {
+      const loc = s.cells[k];
+      if (!loc) throw new Error(`synth: no cell ${k}`);
+      return { loc, raw };
+    })
+    .sort((a, b) => b.loc.offset - a.loc.offset);
+  let text = s.text;
+  for (const { loc, raw } of spans) text = text.slice(0, loc.offset) + raw + text.slice(loc.endOffset);
+  return text;
+}
