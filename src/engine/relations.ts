@@ -3,7 +3,7 @@
  * them. A relation whose cells are not all readable numbers is not evaluated: blank and unreadable cells are
  * never taken for 0.
  */
-import { cellAt } from '../ast.js';
+import { tables } from '../ast.js';
 import type { Format, Relation } from '../format/formats.js';
 import type { Cell, Report } from '../types.js';
 
@@ -17,11 +17,38 @@ export interface RelationResult {
   holds: boolean;
 }
 
+/** TABLE.ROW.COLUMN → cell, as cellAt finds it (the first table, row and cell with those ids), built once per report. */
+const indexes = new WeakMap<Report, Map<string, Cell>>();
+
+function cellIndex(report: Report): Map<string, Cell> {
+  let index = indexes.get(report);
+  if (index) return index;
+  index = new Map();
+  const seenTables = new Set<string>();
+  for (const t of tables(report)) {
+    if (!t.tableId || seenTables.has(t.tableId)) continue;
+    seenTables.add(t.tableId);
+    const seenRows = new Set<string>();
+    for (const r of t.children) {
+      if (!r.rowId || seenRows.has(r.rowId)) continue;
+      seenRows.add(r.rowId);
+      for (const c of r.children) {
+        if (!c.columnId) continue;
+        const k = `${t.tableId}.${r.rowId}.${c.columnId}`;
+        if (!index.has(k)) index.set(k, c);
+      }
+    }
+  }
+  indexes.set(report, index);
+  return index;
+}
+
 export function evaluateRelations(report: Report, format: Format, kind: string): RelationResult[] {
   const out: RelationResult[] = [];
+  const index = cellIndex(report);
   for (const relation of format.relations) {
     if (relation.kind !== kind) continue;
-    const get = (r: { table: string; row: string; column: string }) => cellAt(report, r.table, r.row, r.column);
+    const get = (r: { table: string; row: string; column: string }) => index.get(`${r.table}.${r.row}.${r.column}`);
     const lhs = relation.lhs.map(get);
     const rhs = relation.rhs.map(get);
     const anchor = get(relation.anchor);
