@@ -140,7 +140,9 @@ export function lintWith(text: string, active: readonly ActiveRule[], opts: Omit
     });
     return result(filePath, messages, text);
   }
-  const locations = logicalLocations(report);
+  // built on the first finding: most reports have none
+  let locations: Map<object, LogicalLocation> | undefined;
+  const where = () => (locations ??= logicalLocations(report));
   for (const a of active) {
     const ctx: RuleContext = {
       ruleId: a.id,
@@ -148,7 +150,7 @@ export function lintWith(text: string, active: readonly ActiveRule[], opts: Omit
       format,
       source,
       options: a.options,
-      report: (d: ReportDescriptor) => messages.push(toMessage(a, d, locations)),
+      report: (d: ReportDescriptor) => messages.push(toMessage(a, d, where())),
     };
     try {
       a.rule.check(report, ctx);
