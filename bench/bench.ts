@@ -1,7 +1,7 @@
 /**
  * `npm run bench`: lint a generated corpus in one process and print reports/s, MB/s, time, findings and memory.
  *
- *   node dist/bench/bench.js [--reports N] [--files N] [--no-files] [--seed S] [--size BYTES]
+ *   node dist/bench/bench.js [--reports N] [--files N] [--no-files] [--only memory|files] [--seed S] [--size BYTES]
  *
  * In-memory mode: N reports (default 2,000; mixed layouts and formats, ~10 KB each, some with one defect) are
  * generated first, then linted with the rules resolved once, after a warm-up. Files mode: N reports (default
@@ -19,6 +19,7 @@ import { LAYOUTS, deepestRows, synthesize, type Defect, type Synth } from './syn
 import { builtinFormats } from '../src/format/formats.js';
 
 interface Args {
+  only?: 'memory' | 'files';
   reports: number;
   files: number;
   seed: number;
@@ -40,6 +41,11 @@ function args(argv: string[]): Args {
         break;
       case '--no-files':
         a.files = 0;
+        break;
+      case '--only':
+        if (v !== 'memory' && v !== 'files') throw new Error('bench: --only memory|files');
+        a.only = v;
+        i++;
         break;
       case '--seed':
         a.seed = Number(v);
@@ -102,14 +108,23 @@ async function main(): Promise<void> {
   const rssStart = rss();
   console.log(`report-lint benchmark — Node ${process.version}, ${process.platform}/${process.arch}`);
 
-  // ── in memory ──
+  // the rules are resolved once, as the CLI does
+  const active = resolveRules([builtinRules]);
+  if (a.only !== 'files') await inMemory(a, active);
+  if (a.only !== 'memory' && a.files > 0) await files(a, active);
+  console.log(`\n进程 maxRSS：${mb(process.resourceUsage().maxRSS * 1024)} MB（起始 RSS ${mb(rssStart)} MB）`);
+}
+
+async function inMemory(a: Args, active: ReturnType<typeof resolveRules>): Promise<void> {
   let t0 = performance.now();
   // only the texts are kept: the generator's bookkeeping would weigh on the garbage collector
   const texts: string[] = [];
   const filePaths: string[] = [];
   const byLayout = new Map<string, number>();
+  const layoutOf: string[] = [];
   for (let i = 0; i < a.reports; i += 50) {
     for (const r of corpus(Math.min(50, a.reports - i), a.seed + i, a.size, i)) {
+      layoutOf.push(`${r.layout}/${r.format}`);
       filePaths.push(`synthetic-${texts.length}.${r.layout === 'markdown' ? 'md' : 'txt'}`);
       texts.push(r.text);
       byLayout.set(`${r.layout}/${r.format}`, (byLayout.get(`${r.layout}/${r.format}`) ?? 0) + 1);
@@ -117,7 +132,7 @@ async function main(): Promise<void> {
   }
   const genMs = performance.now() - t0;
   const bytes = texts.reduce((n, t) => n + Buffer.byteLength(t), 0);
-  const active = resolveRules([builtinRules]);
+  const kindOf = layoutOf;
 
   // warm-up: the JIT, the format data, the caches
   for (let i = 0; i < Math.min(200, texts.length); i++) lintWith(texts[i], active, { filePath: filePaths[i] });
@@ -127,10 +142,14 @@ async function main(): Promise<void> {
   let errors = 0;
   let peakHeap = 0;
   let peakRss = 0;
+  const perKind = new Map<string, number>();
   const cpu0 = process.cpuUsage();
   t0 = performance.now();
   for (let i = 0; i < texts.length; i++) {
+    const c = process.cpuUsage();
     const r = lintWith(texts[i], active, { filePath: filePaths[i] });
+    const d = process.cpuUsage(c);
+    perKind.set(kindOf[i], (perKind.get(kindOf[i]) ?? 0) + (d.user + d.system) / 1000);
     findings += r.messages.length;
     errors += r.errorCount;
     if (i % 100 === 0) {
@@ -161,10 +180,14 @@ async function main(): Promise<void> {
       ['maxRSS（进程）', `${mb(process.resourceUsage().maxRSS * 1024)} MB`],
     ]),
   );
+  console.log('\n  各版式每份的 CPU 时间（含 GC）：');
+  console.log(table([...perKind].sort().map(([k, v]) => [k, `${(v / byLayout.get(k)!).toFixed(2)} ms（${(byLayout.get(k)! / (v / 1000)).toFixed(0)} reports/CPU·s）`])));
+}
 
-  // ── files ──
-  if (a.files > 0) {
-    texts.length = 0;
+async function files(a: Args, active: ReturnType<typeof resolveRules>): Promise<void> {
+  let t0: number;
+
+  {
     const dir = mkdtempSync(join(tmpdir(), 'report-lint-bench-'));
     try {
       const paths: string[] = [];
@@ -221,7 +244,6 @@ async function main(): Promise<void> {
       rmSync(dir, { recursive: true, force: true });
     }
   }
-  console.log(`\n进程 maxRSS：${mb(process.resourceUsage().maxRSS * 1024)} MB（起始 RSS ${mb(rssStart)} MB）`);
 }
 
 if (process.argv[1] && /bench\.js$/.test(process.argv[1])) {
