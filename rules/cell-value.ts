@@ -22,9 +22,10 @@ export default defineRule({
         if (!row.rowId) continue;
         for (const c of row.children) {
           const col = c.columnId ? ft.columns.find((x) => x.id === c.columnId) : undefined;
-          const name = cellName(ctx.format, t.tableId, row, c);
+          // named only when reported: most cells are fine
+          const name = () => cellName(ctx.format, t.tableId!, row, c);
           if (c.status === 'invalid') {
-            ctx.report({ node: c, message: `${name}填的是「${c.raw}」，不是数字`, actual: c.raw });
+            ctx.report({ node: c, message: `${name()}填的是「${c.raw}」，不是数字`, actual: c.raw });
             continue;
           }
           if (c.status === 'unit') {
@@ -32,24 +33,24 @@ export default defineRule({
               ctx.report({
                 node: c,
                 severity: 'warn',
-                message: `${name}写有单位「${c.unit}」（${c.raw}）；格式未规定单位，建议只填数字并在文字中说明单位`,
+                message: `${name()}写有单位「${c.unit}」（${c.raw}）；格式未规定单位，建议只填数字并在文字中说明单位`,
                 actual: c.raw,
                 expected: String(c.value),
               });
             } else if (col && col.unit) {
-              ctx.report({ node: c, message: `${name}的单位应为「${col.unit}」，实为「${c.unit}」（${c.raw}）`, expected: col.unit, actual: c.unit });
+              ctx.report({ node: c, message: `${name()}的单位应为「${col.unit}」，实为「${c.unit}」（${c.raw}）`, expected: col.unit, actual: c.unit });
             } else {
-              ctx.report({ node: c, message: `${name}填的是「${c.raw}」，应只填数字 ${c.value}`, expected: String(c.value), actual: c.raw });
+              ctx.report({ node: c, message: `${name()}填的是「${c.raw}」，应只填数字 ${c.value}`, expected: String(c.value), actual: c.raw });
             }
             continue;
           }
           if (c.status !== 'number' || c.value === undefined || !col) continue;
           if (col.type === 'count' && (!Number.isInteger(c.value) || c.value < 0)) {
-            ctx.report({ node: c, message: `${name}应为非负整数，实为「${c.raw}」`, actual: c.raw });
+            ctx.report({ node: c, message: `${name()}应为非负整数，实为「${c.raw}」`, actual: c.raw });
           } else if (col.type === 'signed_integer' && !Number.isInteger(c.value)) {
-            ctx.report({ node: c, message: `${name}应为整数，实为「${c.raw}」`, actual: c.raw });
+            ctx.report({ node: c, message: `${name()}应为整数，实为「${c.raw}」`, actual: c.raw });
           } else if (col.type === 'money' && c.value < 0) {
-            ctx.report({ node: c, message: `${name}金额不能为负数，实为「${c.raw}」`, actual: c.raw });
+            ctx.report({ node: c, message: `${name()}金额不能为负数，实为「${c.raw}」`, actual: c.raw });
           }
         }
       }

@@ -188,7 +188,9 @@ export function lintWith(text: string, active: readonly ActiveRule[], opts: Omit
     });
     return finish(filePath, text, messages, active, opts, input.display ?? text);
   }
-  const locations = logicalLocations(report);
+  // built on the first finding: most reports have none
+  let locations: Map<object, LogicalLocation> | undefined;
+  const where = () => (locations ??= logicalLocations(report));
   for (const a of active) {
     const ctx: RuleContext = {
       ruleId: a.id,
@@ -197,7 +199,7 @@ export function lintWith(text: string, active: readonly ActiveRule[], opts: Omit
       source,
       dictionary,
       options: a.options,
-      report: (d: ReportDescriptor) => messages.push(toMessage(file, a, d, locations)),
+      report: (d: ReportDescriptor) => messages.push(toMessage(file, a, d, where())),
     };
     try {
       a.rule.check(report, ctx);

@@ -17,33 +17,38 @@ export interface RelationResult {
   holds: boolean;
 }
 
+/** TABLE.ROW.COLUMN → cell, as cellAt finds it (the first table, row and cell with those ids), built once per report. */
 const indexes = new WeakMap<Report, Map<string, Cell>>();
 
-/** Bound cells by TABLE.ROW.COLUMN, built once per report (the first table of an id wins, as ast.cellAt does). */
 function cellIndex(report: Report): Map<string, Cell> {
-  let idx = indexes.get(report);
-  if (idx) return idx;
-  idx = new Map();
+  let index = indexes.get(report);
+  if (index) return index;
+  index = new Map();
+  const seenTables = new Set<string>();
   for (const t of tables(report)) {
-    if (!t.tableId) continue;
+    if (!t.tableId || seenTables.has(t.tableId)) continue;
+    seenTables.add(t.tableId);
+    const seenRows = new Set<string>();
     for (const r of t.children) {
-      if (!r.rowId) continue;
+      if (!r.rowId || seenRows.has(r.rowId)) continue;
+      seenRows.add(r.rowId);
       for (const c of r.children) {
+        if (!c.columnId) continue;
         const k = `${t.tableId}.${r.rowId}.${c.columnId}`;
-        if (c.columnId && !idx.has(k)) idx.set(k, c);
+        if (!index.has(k)) index.set(k, c);
       }
     }
   }
-  indexes.set(report, idx);
-  return idx;
+  indexes.set(report, index);
+  return index;
 }
 
 export function evaluateRelations(report: Report, format: Format, kind: string): RelationResult[] {
   const out: RelationResult[] = [];
-  const idx = cellIndex(report);
+  const index = cellIndex(report);
   for (const relation of format.relations) {
     if (relation.kind !== kind) continue;
-    const get = (r: { table: string; row: string; column: string }) => idx.get(`${r.table}.${r.row}.${r.column}`);
+    const get = (r: { table: string; row: string; column: string }) => index.get(`${r.table}.${r.row}.${r.column}`);
     const lhs = relation.lhs.map(get);
     const rhs = relation.rhs.map(get);
     const anchor = get(relation.anchor);

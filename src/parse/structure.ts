@@ -89,10 +89,11 @@ export function parseStructure(text: string, formats: readonly Format[], opts: {
     opts.markdown !== false && (opts.markdown || hasMarkdownSyntax(text)) ? hintsWithoutLines(source, directives.lines, markdownHints) : undefined;
   const titles = titleSet(formats);
 
-  // GFM table rows by line; the delimiter row (|---|) maps to no cells
-  const gfmLines = new Map<number, Array<{ start: number; end: number }> | null>();
+  // the lines of GFM pipe tables: their rows with the cells' spans, and their delimiter rows (| --- |) as null
+  const gfmLines: GfmLines = new Map();
   for (const t of hints?.tables ?? []) {
-    for (let l = t.startLine; l <= t.endLine; l++) gfmLines.set(l, t.rows.get(l) ?? null);
+    for (let line = t.startLine; line <= t.endLine; line++) gfmLines.set(line, null);
+    for (const [line, cells] of t.rows) gfmLines.set(line, cells);
   }
 
   // 1. headings
@@ -291,7 +292,7 @@ function paragraph(l: Line, hints: MarkdownHints | undefined, source: SourceText
 /** Paragraphs and table regions of a section's body. */
 function sectionBody(
   body: Line[],
-  gfmLines: Map<number, Array<{ start: number; end: number }> | null>,
+  gfmLines: GfmLines,
   hints: MarkdownHints | undefined,
   source: SourceText,
 ): Array<Paragraph | RawTable> {
@@ -333,7 +334,9 @@ function sectionBody(
   return out;
 }
 
-function region(lines: Line[], gfmLines: Map<number, Array<{ start: number; end: number }> | null>, source: SourceText): RawTable {
+type GfmLines = Map<number, Array<{ start: number; end: number }> | null>;
+
+function region(lines: Line[], gfmLines: GfmLines, source: SourceText): RawTable {
   const nonBlank = lines.filter((l) => !isBlank(l.text) || l.text.includes('\t'));
   const gfm = nonBlank.filter((l) => gfmLines.has(l.line)).length;
   const perLine = nonBlank.filter((l) => l.text.startsWith('\t') && !l.text.slice(1).includes('\t')).length;
@@ -371,7 +374,7 @@ function region(lines: Line[], gfmLines: Map<number, Array<{ start: number; end:
     for (const l of lines) {
       if (!l.text.includes('\t') && isBlank(l.text) && !gfmLines.has(l.line)) continue;
       const hint = gfmLines.get(l.line);
-      if (hint === null) continue; // the delimiter row of a pipe table
+      if (hint === null) continue; // a GFM delimiter row
       let cells: RawCell[];
       if (hint) {
         cells = hint.map((c) => {

@@ -15,6 +15,18 @@ const FOLD: Record<string, string> = {
  * all white space (also inside the label, where PDF text splits words) removed.
  */
 export function normalizeLabel(text: string): string {
+  let out = normalized.get(text);
+  if (out !== undefined) return out;
+  out = normalizeUncached(text);
+  // labels repeat from report to report: keep the last few thousand (a pure function, so a cache is safe)
+  if (normalized.size >= 4096) normalized.clear();
+  normalized.set(text, out);
+  return out;
+}
+
+const normalized = new Map<string, string>();
+
+function normalizeUncached(text: string): string {
   let out = '';
   for (const ch of text) {
     const c = ch.charCodeAt(0);

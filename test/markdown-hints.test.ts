@@ -1,0 +1,58 @@
+/**
+ * markdownHints hands remark the text with its plain prose paragraphs blanked (a speed-up: remark's time goes
+ * into inline parsing). The hints must be exactly those of the text as it is: same headings, same tables, same
+ * offsets, on real, made and generated reports and on texts built to trip a careless blanking.
+ */
+import { readFileSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { blankPlainParagraphs, markdownHints } from '../src/parse/markdown.js';
+import { LAYOUTS, synthesize } from '../bench/synth.js';
+
+const same = (text: string) => {
+  const fast = markdownHints(text);
+  const slow = markdownHints(text, { blank: false });
+  expect(fast).toEqual(slow);
+  return fast;
+};
+
+describe('blanking plain paragraphs before remark', () => {
+  test('keeps the length, the lines and every non-prose line', () => {
+    const text = '# 标题\r\n\r\n第一段文字。\r\n第一段第二行。\r\n\r\n| a | b |\n| - | - |\n\n第二段。\n';
+    const b = blankPlainParagraphs(text);
+    expect(b.length).toBe(text.length);
+    expect(b.split(/\r\n|\r|\n/).map((l) => l.length)).toEqual(text.split(/\r\n|\r|\n/).map((l) => l.length));
+    expect(b).toBe('# 标题\r\n\r\n      \r\n       \r\n\r\n| a | b |\n| - | - |\n\n    \n');
+  });
+
+  test('the seeds and the made samples give the same hints', () => {
+    for (const dir of ['samples/seeds', 'samples/made']) {
+      for (const f of readdirSync(dir).filter((x) => /\.(txt|md)$/.test(x))) same(readFileSync(join(dir, f), 'utf8'));
+    }
+  });
+
+  test('generated reports in every layout, with and without # headings, give the same hints', () => {
+    let tables = 0;
+    for (let seed = 1; seed <= 12; seed++) {
+      for (const layout of LAYOUTS) {
+        const h = same(synthesize({ seed, layout, atx: true, targetBytes: 6000 }).text);
+        expect(h.headings.size).toBeGreaterThanOrEqual(6);
+        tables += h.tables.length;
+      }
+    }
+    expect(tables).toBeGreaterThan(0);
+  });
+
+  test.each([
+    ['an ordered list, a paragraph, then a line indented as the list item', '10. 列表项\n\n中文段落。\n\n    ## 一、总体情况\n'],
+    ['a footnote, a paragraph, then an indented table', '[^1]: 注释\n\n中文段落。\n\n    | a | b |\n    | - | - |\n    | 1 | 2 |\n'],
+    ['an HTML comment ended inside prose', '<!--\n\n中文-->结束\n\n## 二、主动公开政府信息情况\n'],
+    ['a fence around prose and a heading', '```\n\n中文\n\n# 不是标题\n```\n\n## 三、收到和处理政府信息公开申请情况\n'],
+    ['prose right under a table', '| 项目 | 数量 |\n| --- | --- |\n| 规章 | 1 |\n中文紧接表格\n\n第二段\n'],
+    ['prose over a delimiter row', '中文表头\n| --- |\n| 1 |\n'],
+    ['a setext underline', '中文标题\n===\n\n正文。\n'],
+    ['a quote, then prose', '> ## 一、总体情况\n\n中文。\n\n> | a |\n> | - |\n'],
+    ['a paragraph last, no line end', '# 标题\n\n结尾段落'],
+  ])('%s', (_name, text) => {
+    same(text);
+  });
+});
