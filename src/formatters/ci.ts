@@ -42,9 +42,9 @@ export function ruleHelpUri(ruleId: string | null, ctx: FormatterContext): strin
   return rule ? DOCS_BASE + rule.meta.docs : undefined;
 }
 
-/** `41:20 自然人：3` — one cell taking part in a finding. */
-export function relatedLine(r: RelatedLocation): string {
-  return `${r.line}:${r.column} ${r.message}`;
+/** `相关：41:20 自然人：3` — one line for each cell taking part in a finding. */
+export function relatedLines(m: LintMessage): string[] {
+  return (m.related ?? []).map((r: RelatedLocation) => `相关：${r.line}:${r.column} ${r.message}`);
 }
 
 /** Counts over all results. */

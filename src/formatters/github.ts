@@ -9,7 +9,7 @@
  */
 import { appendFileSync, statSync } from 'node:fs';
 import type { LintMessage, LintResult } from '../types.js';
-import { ciPath, relatedLine, repoRelative, ruleHelpUri, severityName, sourceRoot, totals } from './ci.js';
+import { ciPath, relatedLines, repoRelative, ruleHelpUri, severityName, sourceRoot, totals } from './ci.js';
 import type { Formatter, FormatterContext } from './types.js';
 
 /** Escape the message of a workflow command (% CR LF), as @actions/core's escapeData. */
@@ -36,7 +36,7 @@ function annotation(r: LintResult, m: LintMessage, ctx: FormatterContext): strin
     else props.push(['endLine', m.endLine]);
   }
   props.push(['title', m.ruleId ? `report-lint ${m.ruleId}` : 'report-lint']);
-  const text = [m.message, ...(m.related ?? []).map((rel) => `相关：${relatedLine(rel)}`)].join('\n');
+  const text = [m.message, ...relatedLines(m)].join('\n');
   return workflowCommand(m.fatal || m.severity === 2 ? 'error' : 'warning', props, text);
 }
 
@@ -104,7 +104,7 @@ export function stepSummary(results: LintResult[], ctx: FormatterContext, budget
       const where = blob && rel !== undefined ? `[${pos}](${blob}${rel.split('/').map(encodeURIComponent).join('/')}#L${m.line})` : pos;
       const help = ruleHelpUri(m.ruleId, ctx);
       const rule = m.ruleId ? (help ? `[${markdownCell(m.ruleId)}](${help})` : markdownCell(m.ruleId)) : '';
-      const text = [m.message, ...(m.related ?? []).map(relatedLine)].join('\n');
+      const text = [m.message, ...relatedLines(m)].join('\n');
       const row = `| ${markdownCell(ciPath(r.filePath, ctx))} | ${where} | ${severityName(m)} | ${rule} | ${markdownCell(text)} |\n`;
       const bytes = Buffer.byteLength(row);
       if (left || size + bytes + 200 > budget) {

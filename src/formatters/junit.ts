@@ -10,14 +10,14 @@
  * with an <error>.
  */
 import type { LintMessage } from '../types.js';
-import { ciPath, relatedLine, ruleHelpUri, xmlAttr, xmlText } from './ci.js';
+import { ciPath, relatedLines, ruleHelpUri, xmlAttr, xmlText } from './ci.js';
 import type { Formatter, FormatterContext } from './types.js';
 
 function details(m: LintMessage, ctx: FormatterContext): string {
   const help = ruleHelpUri(m.ruleId, ctx);
   return [
     `${m.fatal ? '' : `${m.line}:${m.column} `}${m.message}${m.ruleId ? ` (${m.ruleId})` : ''}`,
-    ...(m.related ?? []).map((r) => `相关：${relatedLine(r)}`),
+    ...relatedLines(m),
     ...(help ? [`说明：${help}`] : []),
   ].join('\n');
 }
