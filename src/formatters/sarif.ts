@@ -8,7 +8,7 @@
  * read, a text that is not a report) and crashed rules are tool execution notifications, not results.
  */
 import { createHash } from 'node:crypto';
-import { extname } from 'node:path';
+import { extname, isAbsolute } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { DOCS_BASE, packageVersion } from '../paths.js';
 import type { LintMessage, LintResult, LogicalLocation, RelatedLocation } from '../types.js';
@@ -32,7 +32,7 @@ interface ArtifactLocation {
 function artifactLocation(filePath: string, root: string): ArtifactLocation {
   const rel = repoRelative(filePath, root);
   if (rel !== undefined) return { uri: rel.split('/').map(encodeURIComponent).join('/'), uriBaseId: SRCROOT };
-  if (filePath.startsWith('/') || /^[A-Za-z]:[\\/]/.test(filePath)) return { uri: pathToFileURL(filePath).href };
+  if (isAbsolute(filePath)) return { uri: pathToFileURL(filePath).href };
   return { uri: encodeURIComponent(filePath) };
 }
 
