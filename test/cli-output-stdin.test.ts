@@ -156,6 +156,19 @@ describe('--stdin', () => {
     expect(existsSync(join(dir, 'r.txt'))).toBe(true);
   });
 
+  test('--fix-dry-run gives the fixed text in the JSON output; --fix has no file to write back to', () => {
+    const text = readSample(SEEDS.s002);
+    const dry = runCli(['-f', 'json', '--fix-dry-run', '--stdin', '--stdin-filename', 'r.txt'], { cwd: tempDir(), input: text });
+    const [r] = json(dry.stdout) as Array<LintResult & { output?: string }>;
+    expect(dry.status).toBe(0);
+    expect(r.messages).toEqual([]);
+    expect(r.output).toContain('一、本年新收政府信息公开申请数量');
+    expect(r.output).not.toContain('本年新收到政府信息公开申请数量');
+    const fix = runCli(['--fix', '--stdin'], { cwd: tempDir(), input: text });
+    expect([fix.status, fix.stdout]).toEqual([2, '']);
+    expect(fix.stderr).toBe('report-lint：--fix 不能与 --stdin 一起使用（没有文件可以写回）；要看修正后的全文，用 --fix-dry-run --format json\n');
+  });
+
   test('--stdin with --output-file', () => {
     const dir = tempDir();
     const r = runCli(['-f', 'junit', '--stdin', '--stdin-filename', 'a.txt', '-o', 'out/junit.xml'], { cwd: dir, input: arithmeticReport() });
