@@ -139,6 +139,24 @@ describe('--stdin', () => {
     expect(ignored.status).toBe(0);
   });
 
+  test('a web page through stdin reads as the file does, named .html or known by its content', () => {
+    const dir = tempDir();
+    // PT2021 (a real page, correct throughout) with the 总计 of （一）予以公开 made 31 where its columns add up to 30
+    const page = readSample('samples/pages/PT2021.html');
+    const at = page.indexOf('>30<', page.indexOf('（一）予以公开'));
+    const broken = page.slice(0, at) + '>31<' + page.slice(at + 4);
+    writeText(join(dir, 'page.html'), broken);
+    const fromFile = json(runCli(['-f', 'json', 'page.html'], { cwd: dir }).stdout)[0].messages;
+    expect(fromFile.map((m) => m.ruleId)).toEqual(['row-total', 'outcome-total']);
+    for (const name of [['--stdin-filename', 'page.html'], []]) {
+      const r = runCli(['-f', 'json', '--stdin', ...name], { cwd: dir, input: broken });
+      expect(json(r.stdout)[0].messages).toEqual(fromFile);
+    }
+    const s = JSON.parse(runCli(['-f', 'sarif', '--stdin', '--stdin-filename', 'page.html'], { cwd: dir, input: broken }).stdout);
+    expect(sarifErrors(s)).toEqual([]);
+    expect(s.runs[0].artifacts[0].mimeType).toBe('text/html');
+  });
+
   test('binary input is a fatal message for the named file, exit 2', () => {
     const r = runCli(['-f', 'json', '--stdin', '--stdin-filename', 'x.txt'], { cwd: tempDir(), input: Buffer.from([0x41, 0x00, 0x42]) });
     expect(r.status).toBe(2);

@@ -36,6 +36,14 @@ function artifactLocation(filePath: string, root: string): ArtifactLocation {
   return { uri: encodeURIComponent(filePath) };
 }
 
+const MIME: Record<string, string> = {
+  '.md': 'text/markdown',
+  '.markdown': 'text/markdown',
+  '.html': 'text/html',
+  '.htm': 'text/html',
+  '.docx': 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+};
+
 function region(p: { line: number; column: number; endLine: number; endColumn: number }): Json {
   return { startLine: p.line, startColumn: p.column, endLine: p.endLine, endColumn: p.endColumn };
 }
@@ -117,8 +125,7 @@ export function sarifLog(results: LintResult[], ctx: FormatterContext): Json {
   for (const r of results) {
     const index = artifacts.length;
     const location = artifactLocation(r.filePath, root);
-    const mime = /^\.(md|markdown)$/i.test(extname(r.filePath)) ? 'text/markdown' : 'text/plain';
-    artifacts.push({ location, roles: ['analysisTarget'], mimeType: mime });
+    artifacts.push({ location, roles: ['analysisTarget'], mimeType: MIME[extname(r.filePath).toLowerCase()] ?? 'text/plain' });
     const indexed: ArtifactLocation = { ...location, index };
     const seen = new Map<string, number>();
 
