@@ -25,7 +25,7 @@ function workspace(): string {
 
 const ANNOTATIONS = [
   '::error file=report.txt,line=41,col=32,endLine=41,endColumn=33,title=report-lint row-total::「（一）予以公开」的总计应为 4（六类申请人之和），实为 5%0A相关：41:20 自然人：3%0A相关：41:22 商业企业：1%0A相关：41:24 科研机构：0%0A相关：41:26 社会公益组织：0%0A相关：41:28 法律服务机构：0%0A相关：41:30 其他：0',
-  '::error file=report.txt,line=63,col=20,endLine=63,endColumn=21,title=report-lint outcome-total::（七）总计「总计」应为 7（（一）至（六）之和），实为 6%0A相关：41:32 （一）予以公开：5%0A相关：42:44 （二）部分公开：2',
+  '::error file=report.txt,line=63,col=20,endLine=63,endColumn=21,title=report-lint outcome-total::（七）总计「总计」栏应为 7（（一）至（六）之和），实为 6%0A相关：41:32 （一）予以公开：5%0A相关：42:44 （二）部分公开：2',
   `::warning file=${S004},line=57,col=13,endLine=57,endColumn=17,title=report-lint label-variant::列名「社会组织」与格式不一致（缺少「公益」），应为「社会公益组织」`,
   `::warning file=${S004},line=60,col=4,endLine=60,endColumn=24,title=report-lint cell-count::「（一）予以公开」应有 7 个数字格，实有 6 个（少了 1 个）；无法确定各数字对应哪一列，本行不参与求和核对`,
   // a finding over several lines: GitHub takes no columns then
@@ -80,7 +80,7 @@ describe('GITHUB_STEP_SUMMARY', () => {
     '| 文件 | 行:列 | 严重程度 | 规则 | 说明 |',
     '| --- | --- | --- | --- | --- |',
     `| report.txt | 41:32 | 错误 | [row-total](${DOC}row-total.md) | 「（一）予以公开」的总计应为 4（六类申请人之和），实为 5<br>相关：41:20 自然人：3<br>相关：41:22 商业企业：1<br>相关：41:24 科研机构：0<br>相关：41:26 社会公益组织：0<br>相关：41:28 法律服务机构：0<br>相关：41:30 其他：0 |`,
-    `| report.txt | 63:20 | 错误 | [outcome-total](${DOC}outcome-total.md) | （七）总计「总计」应为 7（（一）至（六）之和），实为 6<br>相关：41:32 （一）予以公开：5<br>相关：42:44 （二）部分公开：2 |`,
+    `| report.txt | 63:20 | 错误 | [outcome-total](${DOC}outcome-total.md) | （七）总计「总计」栏应为 7（（一）至（六）之和），实为 6<br>相关：41:32 （一）予以公开：5<br>相关：42:44 （二）部分公开：2 |`,
     `| 004\\_4455f420e810b9a4.txt | 57:13 | 警告 | [label-variant](${DOC}label-variant.md) | 列名「社会组织」与格式不一致（缺少「公益」），应为「社会公益组织」 |`,
     `| 004\\_4455f420e810b9a4.txt | 60:4 | 警告 | [cell-count](${DOC}cell-count.md) | 「（一）予以公开」应有 7 个数字格，实有 6 个（少了 1 个）；无法确定各数字对应哪一列，本行不参与求和核对 |`,
     `| 004\\_4455f420e810b9a4.txt | 61:6 | 警告 | [cell-count](${DOC}cell-count.md) | 「（二）部分公开」应有 7 个数字格，实有 6 个（少了 1 个）；无法确定各数字对应哪一列，本行不参与求和核对 |`,
