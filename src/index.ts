@@ -108,9 +108,12 @@ function lintDecoded(text: string, env: LintEnv, opts: ApiOptions, filePath: str
   return fixText(text, (t) => lintWith(t, env.active, engineOpts), shouldFix).result;
 }
 
-/** Lint a report's text (no configuration file is read); with `fix`, the fixed text is in the result's `output`. */
-export function lint(text: string, opts: ApiOptions = {}): LintResult {
-  return lintDecoded(text, lintEnv(allPlugins(opts), opts.rules), opts, opts.filePath);
+/**
+ * Lint a report's text (no configuration file is read; `env`, when given, is what it is linted with); with `fix`,
+ * the fixed text is in the result's `output`.
+ */
+export function lint(text: string, opts: ApiOptions & { env?: LintEnv } = {}): LintResult {
+  return lintDecoded(text, opts.env ?? lintEnv(allPlugins(opts), opts.rules), opts, opts.filePath);
 }
 
 /** Files larger than this are not read: an annual report is well under 1 MB, a web page with its site a few MB. */
@@ -130,12 +133,23 @@ export interface InputText {
  */
 export async function readInput(path: string, encoding?: string): Promise<InputText> {
   const st = await stat(path);
-  if (st.isFile() && st.size > MAX_FILE_BYTES) {
-    const mb = (n: number) => (n / 1024 / 1024).toFixed(1);
-    throw new DecodeError(`文件太大（${mb(st.size)} MB），超过了可以检查的 ${mb(MAX_FILE_BYTES)} MB：年度报告一般不到 1 MB，请确认这是不是报告文件`);
-  }
-  const bytes = await readFile(path);
-  let kind = inputKind(path);
+  if (st.isFile()) checkSize(st.size);
+  return inputFromBytes(await readFile(path), path, encoding);
+}
+
+function checkSize(size: number): void {
+  if (size <= MAX_FILE_BYTES) return;
+  const mb = (n: number) => (n / 1024 / 1024).toFixed(1);
+  throw new DecodeError(`文件太大（${mb(size)} MB），超过了可以检查的 ${mb(MAX_FILE_BYTES)} MB：年度报告一般不到 1 MB，请确认这是不是报告文件`);
+}
+
+/**
+ * Bytes read from a file or from standard input → the text to lint, as readInput reads a file: `name` (its
+ * extension) and the content decide whether it is text, a page or a .docx.
+ */
+export async function inputFromBytes(bytes: Uint8Array, name: string, encoding?: string): Promise<InputText> {
+  checkSize(bytes.length);
+  let kind = inputKind(name);
   if (kind === 'docx' || isZip(bytes)) {
     if (!isZip(bytes)) throw new DecodeError(binaryKind(bytes) ?? '不是 Word（.docx）文件：内容不是 .docx 格式');
     try {

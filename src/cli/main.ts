@@ -10,7 +10,8 @@ import type { Plugin } from '../engine/rule.js';
 import { formatters } from '../formatters/index.js';
 import type { FormatterContext } from '../formatters/types.js';
 import { expandPaths } from '../io/files.js';
-import { fatalResult, fixFile, lintEnv, lintFile, readErrorMessage, readInput, type LintEnv } from '../index.js';
+import { OutputError, writeFileAtomic } from '../io/output.js';
+import { fatalResult, fixFile, inputFromBytes, lint, lintEnv, lintFile, readErrorMessage, readInput, type ApiOptions, type InputText, type LintEnv } from '../index.js';
 import { packageVersion } from '../paths.js';
 import type { LintResult, SeveritySetting } from '../types.js';
 import { extractValues } from './extract.js';
@@ -25,6 +26,8 @@ export interface Io {
   cwd: string;
   stdoutIsTTY: boolean;
   stderrIsTTY: boolean;
+  /** all of standard input, for --stdin */
+  readStdin?: () => Promise<Uint8Array>;
 }
 
 const defaultIo = (): Io => ({
@@ -34,6 +37,11 @@ const defaultIo = (): Io => ({
   cwd: process.cwd(),
   stdoutIsTTY: Boolean(process.stdout.isTTY),
   stderrIsTTY: Boolean(process.stderr.isTTY),
+  readStdin: async () => {
+    const chunks: Buffer[] = [];
+    for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
+    return Buffer.concat(chunks);
+  },
 });
 
 class UsageError extends Error {}
@@ -60,6 +68,9 @@ export async function main(argv: string[], io: Io = defaultIo()): Promise<number
     .option('color', { type: 'boolean', describe: '输出是否带颜色（默认按终端和 NO_COLOR / FORCE_COLOR 决定）' })
     .option('config', { alias: 'c', type: 'string', describe: '使用这个配置文件（不再按文件夹查找）；--no-config 不用任何配置文件' })
     .option('print-config', { type: 'string', describe: '打印对某个文件生效的配置（JSON）后退出' })
+    .option('output-file', { alias: 'o', type: 'string', describe: '把结果写入这个文件（不输出到终端）；文件夹不存在时自动创建' })
+    .option('stdin', { type: 'boolean', default: false, describe: '从标准输入读取一份报告' })
+    .option('stdin-filename', { type: 'string', describe: '标准输入的报告在结果中使用的文件名（按它的扩展名读作文本、Markdown、网页或 Word，配置按它所在的文件夹查找）' })
     .option('fix', { type: 'boolean', describe: '自动修正能安全修正的问题（如行名错字）并写回文件；数字从不改动' })
     .option('fix-dry-run', { type: 'boolean', describe: '计算修正但不写回文件（配合 --format json，修正后的全文在 output 中）' })
     .option('fix-type', { type: 'string', describe: '只做这些类型规则的修正：problem、suggestion、layout（可用逗号分隔或重复）' })
@@ -101,6 +112,9 @@ export async function main(argv: string[], io: Io = defaultIo()): Promise<number
     const cliRules: Record<string, SeveritySetting | RuleSetting> = ruleSettings(args.rule === undefined ? undefined : [args.rule as string | string[]].flat());
     const reportFormat = args['report-format'] as string | undefined;
     const encoding = args.encoding as string | undefined;
+    const outputFile = args['output-file'] as string | undefined;
+    if (outputFile === '') throw new UsageError('--output-file 需要一个文件路径');
+    const emit = (text: string) => (outputFile === undefined ? io.stdout(text) : writeFileAtomic(resolve(io.cwd, outputFile), text));
     const noConfig = (args.config as unknown) === false || argv.includes('--no-config');
     const loader = new ConfigLoader({ cwd: io.cwd, configFile: typeof args.config === 'string' && !noConfig ? args.config : undefined, noConfig });
     // what is in force for a file: its configuration, then --rule, then --quiet
@@ -136,14 +150,19 @@ export async function main(argv: string[], io: Io = defaultIo()): Promise<number
         return 2;
       }
       const out = command === 'parse' ? parsed.report : extractValues(parsed, file);
-      io.stdout(JSON.stringify(out, null, 2) + '\n');
+      emit(JSON.stringify(out, null, 2) + '\n');
       return 0;
     }
 
     const paths = (args.paths as string[] | undefined) ?? [];
-    if (!paths.length) throw new UsageError('请给出要检查的文件或文件夹，例如：report-lint samples/');
-    const targets = await expandPaths(paths, io.cwd);
-    if (!targets.length) throw new UsageError(`在「${paths.join('、')}」中没有找到报告文件（.txt、.md、.html、.htm、.docx）`);
+    const stdinName = args['stdin-filename'] as string | undefined;
+    if (stdinName !== undefined && !args.stdin) throw new UsageError('--stdin-filename 只能与 --stdin 一起使用');
+    if (args.stdin && paths.length) throw new UsageError(`使用 --stdin 时不能再给出文件（收到「${paths.join('、')}」）`);
+    if (args.stdin && stdinName === '') throw new UsageError('--stdin-filename 需要一个文件名');
+    if (args.stdin && fixing && !fixing.dryRun) throw new UsageError('--fix 不能与 --stdin 一起使用（没有文件可以写回）；要看修正后的全文，用 --fix-dry-run --format json');
+    if (!args.stdin && !paths.length) throw new UsageError('请给出要检查的文件或文件夹，例如：report-lint samples/');
+    const targets = args.stdin ? [] : await expandPaths(paths, io.cwd);
+    if (!args.stdin && !targets.length) throw new UsageError(`在「${paths.join('、')}」中没有找到报告文件（.txt、.md、.html、.htm、.docx）`);
 
     // every configuration is loaded and validated before any file is linted
     const configs: Array<FileConfig | undefined> = [];
@@ -158,6 +177,15 @@ export async function main(argv: string[], io: Io = defaultIo()): Promise<number
     }
 
     const results: LintResult[] = [];
+    if (args.stdin) {
+      // named as ESLint's --stdin-filename: relative to the working directory; its extension decides how the text
+      // is read, its folder the configuration (the working directory's without a name)
+      const filePath = stdinName === undefined ? '<text>' : resolve(io.cwd, stdinName);
+      const fc = await loader.forFile(resolve(io.cwd, stdinName ?? '<text>'));
+      for (const [id, r] of ruleMap(fc.config.plugins)) knownRules.set(id, r);
+      const opts = { env: envFor(fc), filePath, format: reportFormat, ...directives, ...(fixing ? { fix: true, fixTypes: fixing.fixTypes } : {}) };
+      results.push(stdinName !== undefined && fc.config.ignore(filePath) ? ignoredResult(filePath) : await lintStdin(io, encoding, opts));
+    }
     const progress = targets.length >= 10 && io.stderrIsTTY && !io.env.CI;
     for (let i = 0; i < targets.length; i++) {
       const t = targets[i];
@@ -184,8 +212,10 @@ export async function main(argv: string[], io: Io = defaultIo()): Promise<number
       }
     }
 
-    const ctx: FormatterContext = { cwd: io.cwd, colorLevel: colorLevel(args.color as boolean | undefined, io), rules: knownRules, env: io.env };
-    io.stdout(formatter(results, ctx));
+    // a file gets no colour unless --color asks for it
+    const color = outputFile === undefined || args.color !== undefined ? colorLevel(args.color as boolean | undefined, io) : 0;
+    const ctx: FormatterContext = { cwd: io.cwd, colorLevel: color, rules: knownRules, env: io.env };
+    emit(formatter(results, ctx));
 
     const errors = results.reduce((n, r) => n + r.errorCount, 0);
     const warnings = results.reduce((n, r) => n + r.warningCount, 0);
@@ -198,7 +228,7 @@ export async function main(argv: string[], io: Io = defaultIo()): Promise<number
     }
     return code;
   } catch (e) {
-    if (e instanceof UsageError || e instanceof ConfigError) {
+    if (e instanceof UsageError || e instanceof ConfigError || e instanceof OutputError) {
       io.stderr(`report-lint：${e.message}\n`);
       return 2;
     }
@@ -211,6 +241,18 @@ function ignoredResult(path: string): LintResult {
   return result(path, [
     { ruleId: null, severity: 1, message: '这个文件被配置的 ignorePatterns 忽略，未检查', line: 1, column: 1, endLine: 1, endColumn: 1 },
   ]);
+}
+
+/** --stdin: read all of standard input, read its bytes as a file's are read, lint it under the given name. */
+async function lintStdin(io: Io, encoding: string | undefined, opts: ApiOptions & { env: LintEnv; filePath: string }): Promise<LintResult> {
+  let input: InputText;
+  try {
+    if (!io.readStdin) throw new Error('没有标准输入');
+    input = await inputFromBytes(await io.readStdin(), opts.filePath, encoding);
+  } catch (e) {
+    return fatalResult(opts.filePath, `标准输入${readErrorMessage(e)}`);
+  }
+  return lint(input.text, { ...opts, kind: input.kind });
 }
 
 function normalizeCli(rules: Record<string, SeveritySetting | RuleSetting>): Record<string, RuleSetting> {
