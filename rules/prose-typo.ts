@@ -1,4 +1,3 @@
-import { walk } from '../src/ast.js';
 import { defineRule } from '../src/engine/rule.js';
 import type { Paragraph, Title } from '../src/types.js';
 
@@ -23,10 +22,12 @@ export default defineRule({
   check(report, ctx) {
     const entries = ctx.dictionary.prose;
     if (!entries.length) return;
-    const texts: Array<Paragraph | Title> = [];
-    walk(report, (node) => {
-      if (node.type === 'paragraph' || node.type === 'title') texts.push(node);
-    });
+    // the running text: the title, the preamble and the sections' paragraphs
+    const texts: Array<Paragraph | Title> = report.title ? [report.title] : [];
+    for (const c of report.children) {
+      if (c.type === 'paragraph') texts.push(c);
+      else if (c.type === 'section') for (const p of c.children) if (p.type === 'paragraph') texts.push(p);
+    }
     for (const node of texts) {
       const base = node.position.start.offset!;
       // a Title joins two lines with a space: only its first line maps one-to-one onto the source

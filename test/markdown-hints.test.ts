@@ -52,6 +52,9 @@ describe('blanking plain paragraphs before remark', () => {
     ['a setext underline', '中文标题\n===\n\n正文。\n'],
     ['a quote, then prose', '> ## 一、总体情况\n\n中文。\n\n> | a |\n> | - |\n'],
     ['a paragraph last, no line end', '# 标题\n\n结尾段落'],
+    ['a table with escaped pipes, no outer pipes, empty and padded cells', '| 项目 | 数量 |\n|---|--:|\n规章 \\| 规范 | 1\n|  | 　2　 |\n| a \\\\| b |\n'],
+    ['a table row with more cells than its header, and one with fewer', '| a | b |\n| - | - |\n| 1 | 2 | 3 |\n| 4 |\n'],
+    ['a table in a list item', '- | a | b |\n  | - | - |\n  | 1 | 2 |\n'],
   ])('%s', (_name, text) => {
     same(text);
   });

@@ -48,7 +48,7 @@ export function evaluateRelations(report: Report, format: Format, kind: string):
   const index = cellIndex(report);
   for (const relation of format.relations) {
     if (relation.kind !== kind) continue;
-    const get = (r: { table: string; row: string; column: string }) => index.get(`${r.table}.${r.row}.${r.column}`);
+    const get = (r: { key: string }) => index.get(r.key);
     const lhs = relation.lhs.map(get);
     const rhs = relation.rhs.map(get);
     const anchor = get(relation.anchor);

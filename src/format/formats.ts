@@ -63,6 +63,8 @@ export interface CellRef {
   table: string;
   row: string;
   column: string;
+  /** TABLE.ROW.COLUMN */
+  key: string;
 }
 
 /** One relation with its placeholders expanded: sum(lhs) == sum(rhs). */
@@ -119,7 +121,7 @@ export function validateFormat(data: unknown, source = 'format'): FormatData {
 
 function parseRef(s: string): CellRef {
   const [table, row, column] = s.split('.');
-  return { table, row, column };
+  return { table, row, column, key: s };
 }
 
 export function expandRelation(rel: FormatRelationData): Relation[] {
@@ -147,6 +149,8 @@ export function expandRelation(rel: FormatRelationData): Relation[] {
 export class Format {
   readonly data: FormatData;
   readonly relations: Relation[];
+  /** TABLE.ROW of every row that takes part in some relation */
+  readonly summedRows: ReadonlySet<string>;
   private readonly rowSets = new Map<string, LabelSet>();
   private readonly groupSets = new Map<string, LabelSet>();
   private readonly headerSets = new Map<string, LabelSet>();
@@ -154,6 +158,7 @@ export class Format {
   constructor(data: FormatData) {
     this.data = data;
     this.relations = data.relations.flatMap(expandRelation);
+    this.summedRows = new Set(this.relations.flatMap((r) => [...r.lhs, ...r.rhs].map((c) => `${c.table}.${c.row}`)));
     for (const t of data.tables) {
       const rows = t.rows.filter((r) => r.label !== null);
       this.rowSets.set(t.id, new LabelSet(rows.filter((r) => r.data).map((r) => ({ id: r.id, label: r.label!, variants: r.variants }))));

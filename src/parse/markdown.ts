@@ -1,14 +1,16 @@
 /**
- * What Markdown syntax says about a report, through unified + remark-parse + remark-gfm: which lines are ATX
- * headings (and where their text is) and which lines form GFM pipe tables (and where their cells are).
+ * What Markdown syntax says about a report, through unified + remark-parse with GFM tables (the table extension
+ * remark-gfm is made of): which lines are ATX headings (and where their text is) and which lines form GFM pipe
+ * tables (and where their cells are).
  *
  * Only these two hints are taken from the Markdown tree; everything else is read from the source lines
  * themselves, so that Markdown cannot eat the report's text (tab-indented lines are not code blocks, `1. ` is
  * not a list, a line of dashes is not a heading underline).
  */
-import { unified } from 'unified';
+import { unified, type Processor } from 'unified';
 import remarkParse from 'remark-parse';
-import remarkGfm from 'remark-gfm';
+import { gfmTable } from 'micromark-extension-gfm-table';
+import { gfmTableFromMarkdown } from 'mdast-util-gfm-table';
 import type { Root, RootContent, Table as MdTable } from 'mdast';
 
 export interface HeadingHint {
@@ -30,16 +32,36 @@ export interface MarkdownHints {
   tables: TableHint[];
 }
 
-const processor = unified().use(remarkParse).use(remarkGfm);
+/**
+ * GFM pipe tables only: of remark-gfm's extensions the reader needs the table, and the others cost time
+ * (autolink literals walk the whole tree) for nothing.
+ */
+function remarkGfmTable(this: Processor): void {
+  const data = this.data();
+  (data.micromarkExtensions ??= []).push(gfmTable());
+  (data.fromMarkdownExtensions ??= []).push(gfmTableFromMarkdown());
+}
+
+const processor = unified().use(remarkParse).use(remarkGfmTable);
 
 /** Whether the text has Markdown syntax worth asking remark about (ATX headings or pipe tables). */
 export function hasMarkdownSyntax(text: string): boolean {
   return /^ {0,3}#{1,6}[ \t]/m.test(text) || /^ {0,3}\|.*\|[ \t]*$/m.test(text);
 }
 
-/** `blank: false` gives remark the text as it is (the same hints, more slowly: for tests). */
+/**
+ * `blank: false` gives remark the text as it is and takes the cells from its tree (the same hints, more slowly:
+ * for tests). Otherwise remark is given the text with its plain paragraphs and its table body rows blanked, tells
+ * which lines are headings and tables, and the cells are split from the table's own lines.
+ */
 export function markdownHints(text: string, opts: { blank?: boolean } = {}): MarkdownHints {
-  const tree = processor.parse(opts.blank === false ? text : blankPlainParagraphs(text)) as Root;
+  const fast = opts.blank !== false;
+  const lines = fast ? splitLines(text) : undefined;
+  const short = fast ? compress(blankTableBodies(blankPlainParagraphs(text))) : undefined;
+  const tree = processor.parse(short ? short.doc : text) as Root;
+  // positions in what remark read → offsets in the text
+  const at = (p: { line: number; column: number; offset?: number }) => (short ? short.starts[p.line - 1] + p.column - 1 : p.offset!);
+  const lineOf = (p: { line: number }) => (short ? short.lines[p.line - 1] : p.line);
   const headings = new Map<number, HeadingHint>();
   const tables: TableHint[] = [];
   const visit = (nodes: RootContent[]) => {
@@ -51,9 +73,9 @@ export function markdownHints(text: string, opts: { blank?: boolean } = {}): Mar
         const first = node.children[0]?.position;
         const last = node.children[node.children.length - 1]?.position;
         if (!first || !last) continue;
-        headings.set(start.line, { depth: node.depth, start: first.start.offset!, end: last.end.offset! });
+        headings.set(lineOf(start), { depth: node.depth, start: at(first.start), end: at(last.end) });
       } else if (node.type === 'table' && node.position) {
-        tables.push(tableHint(node));
+        tables.push(lines ? splitTable(node, text, lines, at, lineOf) : tableHint(node));
       } else if ('children' in node && (node.type === 'blockquote' || node.type === 'list' || node.type === 'listItem')) {
         visit(node.children as RootContent[]);
       }
@@ -83,6 +105,120 @@ function tableHint(node: MdTable): TableHint {
   return { startLine: node.position!.start.line, endLine: node.position!.end.line, rows };
 }
 
+/**
+ * The table's rows and extent from remark; each row's cells split from its own line (from where the row starts,
+ * after any quote markers, to the end of the line), as GFM splits them.
+ */
+function splitTable(
+  node: MdTable,
+  text: string,
+  lines: Array<{ start: number; end: number; text: string }>,
+  at: (p: { line: number; column: number }) => number,
+  lineOf: (p: { line: number }) => number,
+): TableHint {
+  const rows = new Map<number, Array<{ start: number; end: number }>>();
+  for (const row of node.children) {
+    if (!row.position) continue;
+    const from = at(row.position.start);
+    const n = lineOf(row.position.start);
+    rows.set(n, splitPipeRow(text.slice(from, lines[n - 1].end), from));
+  }
+  return { startLine: lineOf(node.position!.start), endLine: lineOf(node.position!.end), rows };
+}
+
+/**
+ * The masked text without what remark need not read: each run of blank lines becomes one empty line (a run of
+ * blank lines and a single one end the same blocks), and white space at line ends goes. `lines` and `starts`
+ * give, for each line of the short text, its line number and start offset in the text.
+ */
+function compress(masked: string): { doc: string; lines: number[]; starts: number[] } {
+  const out: string[] = [];
+  const lines: number[] = [];
+  const starts: number[] = [];
+  let blank = false;
+  for (const [i, l] of splitLines(masked).entries()) {
+    const t = l.text.trimEnd();
+    if (t === '' || /^[ \t]*$/.test(t)) {
+      if (blank) continue;
+      blank = true;
+      out.push('');
+    } else {
+      blank = false;
+      out.push(t);
+    }
+    lines.push(i + 1);
+    starts.push(l.start);
+  }
+  return { doc: out.join('\n'), lines, starts };
+}
+
+/**
+ * The cells of a pipe-table row, as GFM reads them: an optional leading and trailing pipe, cells split at every
+ * pipe that is not escaped with a backslash, each cell's content without the spaces and tabs around it (an
+ * empty cell: a point just after its pipe).
+ */
+export function splitPipeRow(text: string, offset: number): Array<{ start: number; end: number }> {
+  let i = 0;
+  while (i < text.length && (text[i] === ' ' || text[i] === '\t')) i++;
+  let end = text.length;
+  while (end > i && (text[end - 1] === ' ' || text[end - 1] === '\t')) end--;
+  if (text[i] === '|') i++;
+  const bounds: Array<[number, number]> = [];
+  let from = i;
+  for (let k = i; k < end; k++) {
+    if (text[k] === '\\') k++;
+    else if (text[k] === '|') {
+      bounds.push([from, k]);
+      from = k + 1;
+    }
+  }
+  if (from < end || bounds.length === 0) bounds.push([from, end]);
+  return bounds.map(([a, b]) => {
+    let s = a;
+    let e = b;
+    while (s < e && (text[s] === ' ' || text[s] === '\t')) s++;
+    while (e > s && (text[e - 1] === ' ' || text[e - 1] === '\t')) e--;
+    return s === e ? { start: offset + a, end: offset + a } : { start: offset + s, end: offset + e };
+  });
+}
+
+const DELIMITER_ROW = /^ {0,3}\|?[ \t]*:?-+:?[ \t]*(\|[ \t]*:?-+:?[ \t]*)*\|?[ \t]*$/;
+const PIPE_ROW = /^ {0,3}\|/;
+
+/**
+ * Table body rows blanked to a lone pipe (same length, same lines): remark still sees a table row there, so the
+ * table keeps its extent, but it no longer parses every cell's inline content, where its time goes. Header rows
+ * (the line above a delimiter row) and delimiter rows stay as they are.
+ */
+export function blankTableBodies(text: string): string {
+  const lines = splitLines(text);
+  const parts: string[] = [];
+  let at = 0;
+  for (let k = 0; k < lines.length; k++) {
+    const l = lines[k];
+    if (!PIPE_ROW.test(l.text) || DELIMITER_ROW.test(l.text)) continue;
+    if (k + 1 < lines.length && DELIMITER_ROW.test(lines[k + 1].text)) continue;
+    const bar = l.text.indexOf('|');
+    parts.push(text.slice(at, l.start + bar + 1), ' '.repeat(l.end - l.start - bar - 1));
+    at = l.end;
+  }
+  if (at === 0) return text;
+  parts.push(text.slice(at));
+  return parts.join('');
+}
+
+function splitLines(text: string): Array<{ start: number; end: number; text: string }> {
+  const lines: Array<{ start: number; end: number; text: string }> = [];
+  LINE.lastIndex = 0;
+  for (let m = LINE.exec(text); m; m = LINE.exec(text)) {
+    const content = m[0].slice(0, m[0].length - m[1].length);
+    lines.push({ start: m.index, end: m.index + content.length, text: content });
+    if (m[1] === '') break;
+    LINE.lastIndex = m.index + m[0].length;
+  }
+  return lines;
+}
+
 const PLAIN_START = /^[\u3001-\u303f\u3400-\u9fff\uf900-\ufaff\uff01-\uff5e\u2018\u201c]/;
 const MARKDOWN_CHARS = /[<>|#`~*_[\]\\!&\t]/;
 const LINE = /[^\r\n]*(\r\n|\r|\n|$)/g;
@@ -105,14 +241,7 @@ const LINE = /[^\r\n]*(\r\n|\r|\n|$)/g;
  * changes nothing either: such a block ends at the same line.
  */
 export function blankPlainParagraphs(text: string): string {
-  const lines: Array<{ start: number; end: number; text: string }> = [];
-  LINE.lastIndex = 0;
-  for (let m = LINE.exec(text); m; m = LINE.exec(text)) {
-    const content = m[0].slice(0, m[0].length - m[1].length);
-    lines.push({ start: m.index, end: m.index + content.length, text: content });
-    if (m[1] === '') break;
-    LINE.lastIndex = m.index + m[0].length;
-  }
+  const lines = splitLines(text);
   const blank = (l: { text: string }) => /^[ \t]*$/.test(l.text);
   const plain = (l: { text: string }) => PLAIN_START.test(l.text) && !MARKDOWN_CHARS.test(l.text);
   const parts: string[] = [];
