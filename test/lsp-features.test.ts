@@ -5,7 +5,10 @@
 import { DiagnosticSeverity } from 'vscode-languageserver';
 import builtinRules from '../rules/index.js';
 import { ruleMap } from '../src/engine/linter.js';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { fatalResult, lint } from '../src/index.js';
+import { ROOT } from './helpers/lsp-client.js';
 import { codeActions, diagnostics, type Analysis } from '../src/lsp/features.js';
 import { fromUtf16, LineIndex, negotiateEncoding, toUtf16 } from '../src/lsp/text.js';
 import type { LintResult } from '../src/types.js';
@@ -118,5 +121,28 @@ describe('fix all', () => {
       documentChanges: false,
     });
     expect(actions).toEqual([]);
+  });
+});
+
+describe('quick fixes for the diagnostics a client sends back', () => {
+  const text = readFileSync(join(ROOT, 'samples', 'seeds', '002_e5e51e0cfe3bc0cf.txt'), 'utf8');
+  const a = analysis(lint(text, { filePath: '002.txt' }), text);
+  const diag = diagnostics(a, rules).find((d) => d.message.includes('危机'))!;
+  const ask = (d: typeof diag) =>
+    codeActions(a, { range: d.range, diagnostics: [d] }, rules, { documentChanges: false }).filter((x) => x.isPreferred);
+
+  test('the same diagnostic gets its fix', () => {
+    expect(ask(diag).map((x) => x.title)).toEqual(['改为「3.危及“三安全一稳定”」']);
+  });
+
+  test('sent back with byte columns (as Neovim 0.7 does), it is still recognised by rule, message and line', () => {
+    const bytes = { ...diag, range: { start: diag.range.start, end: { line: diag.range.end.line, character: 1 + Buffer.byteLength('3.危机“三安全一稳定”') } } };
+    expect(bytes.range.end.character).not.toBe(diag.range.end.character);
+    expect(ask(bytes)).toHaveLength(1);
+  });
+
+  test('another rule or another message on the line is not this diagnostic', () => {
+    expect(ask({ ...diag, code: 'cell-empty', range: { ...diag.range, end: { line: 184, character: 2 } } })).toEqual([]);
+    expect(ask({ ...diag, message: '别的问题', range: { ...diag.range, end: { line: 184, character: 2 } } })).toEqual([]);
   });
 });

@@ -318,7 +318,8 @@ describe('position encodings: the columns are right before U+3000, U+00A0 and ð 
   const at = WIDE_TEXT.indexOf(WIDE_LABEL);
   const end = at + WIDE_LABEL.length;
 
-  test.each([
+  // each case is a server of its own; they run side by side
+  test.concurrent.each([
     // [offered, chosen, start, end]: UTF-16 code units, UTF-8 bytes, code points, each counted by hand and by the runtime
     [['utf-16'], 'utf-16', 16, 25, at, end],
     [['utf-32'], 'utf-32', 15, 24, [...WIDE_TEXT.slice(0, at)].length, [...WIDE_TEXT.slice(0, end)].length],
@@ -398,7 +399,7 @@ describe('debouncing (initializationOptions.debounceMs)', () => {
     const c = new LspClient(['lsp', '--stdio']);
     try {
       // a long delay, so that the pause between the two edits below is far inside it even on a slow machine
-      await c.initialize(CAPABILITIES, { debounceMs: 2000 });
+      await c.initialize(CAPABILITIES, { debounceMs: 3000 });
       const uri = 'file:///reports/typing.txt';
       const text = smallReport();
       await c.open(uri, text);

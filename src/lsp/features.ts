@@ -102,6 +102,16 @@ function intersects(x: Range, y: Range): boolean {
   return !before(x.end, y.start) && !before(y.end, x.start);
 }
 
+/**
+ * A diagnostic the client sends back is one of ours: same rule and range, or same rule, message and line (some
+ * clients, Neovim 0.7 among them, send the columns back in another unit than they received them).
+ */
+function sameDiagnostic(theirs: Diagnostic, ours: Diagnostic): boolean {
+  if (theirs.code !== ours.code) return false;
+  if (theirs.range && sameRange(theirs.range, ours.range)) return true;
+  return theirs.message === ours.message && theirs.range?.start?.line === ours.range.start.line;
+}
+
 function workspaceEdit(a: Analysis, edits: TextEdit[], opts: EditOptions): WorkspaceEdit {
   if (opts.documentChanges) return { documentChanges: [{ textDocument: { uri: a.uri, version: a.version }, edits }] };
   return { changes: { [a.uri]: edits } };
@@ -148,7 +158,7 @@ export function codeActions(a: Analysis, req: CodeActionRequest, rules: Readonly
       if (!m.fix && !m.suggestions?.length) continue;
       const diag = toDiagnostic(m, a, rules);
       const asked = req.diagnostics.length
-        ? req.diagnostics.find((d) => d.code === diag.code && sameRange(d.range, diag.range))
+        ? req.diagnostics.find((d) => sameDiagnostic(d, diag))
         : intersects(diag.range, req.range)
           ? diag
           : undefined;
