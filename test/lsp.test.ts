@@ -347,7 +347,8 @@ describe('position encodings: the columns are right before U+3000, U+00A0 and ð 
   });
 
   test('UTF-8: incoming positions (hover, incremental edits) and outgoing ones (fix edits) are converted', async () => {
-    const c = new LspClient(['lsp', '--stdio']);
+    // started as vscode-languageclient starts a server, with --clientProcessId
+    const c = new LspClient(['lsp', '--stdio', `--clientProcessId=${process.pid}`]);
     try {
       const r = await c.initialize({ ...CAPABILITIES, general: { positionEncodings: ['utf-8'] } });
       expect(r.capabilities.positionEncoding).toBe('utf-8');

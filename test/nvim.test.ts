@@ -5,7 +5,7 @@
  */
 import { jest } from '@jest/globals';
 import { spawnSync } from 'node:child_process';
-import { copyFileSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { chmodSync, copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { BIN, ROOT } from './helpers/lsp-client.js';
@@ -97,5 +97,52 @@ interface NvimDiagnostic {
     ]);
     // stop_client sends shutdown and exit: the server ends with 0
     expect(got.exit_code).toBe(0);
+  });
+
+  test('the set-up in docs/editors.md works as written', () => {
+    // the snippet for this Neovim: vim.lsp.start from 0.8 on, start_client + buf_attach_client in 0.7
+    const marker = version![0] > 0 || version![1] >= 8 ? 'nvim-0.8' : 'nvim-0.7';
+    const docs = readFileSync(join(ROOT, 'docs', 'editors.md'), 'utf8');
+    const m = new RegExp(`<!-- test: ${marker} -->\\n\`\`\`lua\\n([\\s\\S]*?)\`\`\``).exec(docs);
+    expect(m).not.toBeNull();
+    const snippet = m![1];
+    expect(snippet).toContain("cmd = { 'report-lint', 'lsp', '--stdio' }");
+
+    // `report-lint` on the PATH, as `npm install -g` puts it there
+    const bin = join(dir, 'bin');
+    const shim = join(bin, 'report-lint');
+    rmSync(bin, { recursive: true, force: true });
+    mkdirSync(bin, { recursive: true });
+    writeFileSync(shim, `#!/bin/sh\nexec '${process.execPath}' '${BIN}' "$@"\n`);
+    chmodSync(shim, 0o755);
+    const init = join(dir, 'init.lua');
+    writeFileSync(
+      init,
+      snippet +
+        `
+vim.api.nvim_create_autocmd('VimEnter', { callback = function()
+  local buf = vim.api.nvim_get_current_buf()
+  local ok = vim.wait(20000, function() return #vim.diagnostic.get(buf) > 0 end, 50)
+  local list = {}
+  for _, d in ipairs(vim.diagnostic.get(buf)) do table.insert(list, { d.lnum, d.col, d.end_col }) end
+  table.sort(list, function(a, b) return a[1] < b[1] end)
+  vim.fn.writefile({ vim.fn.json_encode({ ok = ok, filetype = vim.bo[buf].filetype, diagnostics = list }) }, vim.env.OUT)
+  vim.cmd('qa!')
+end })
+`,
+    );
+    const file = join(dir, 'docs-report.txt');
+    const out = join(dir, 'docs-out.json');
+    copyFileSync(join(ROOT, 'samples', 'seeds', '002_e5e51e0cfe3bc0cf.txt'), file);
+    const r = spawnSync('nvim', ['--headless', '-n', '-i', 'NONE', '-u', init, file], {
+      env: { ...process.env, PATH: `${bin}:${process.env.PATH}`, OUT: out },
+      encoding: 'utf8',
+      timeout: 60000,
+    });
+    expect(r.error).toBeUndefined();
+    const got = JSON.parse(readFileSync(out, 'utf8'));
+    expect(got.filetype).toBe('text');
+    expect(got.ok).toBe(true);
+    expect(got.diagnostics.map((d: number[]) => d[0])).toEqual([122, 131, 184, 228, 261]);
   });
 });
