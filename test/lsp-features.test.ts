@@ -7,9 +7,9 @@ import builtinRules from '../rules/index.js';
 import { ruleMap } from '../src/engine/linter.js';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { fatalResult, lint } from '../src/index.js';
+import { fatalResult, lint, parse } from '../src/index.js';
 import { ROOT } from './helpers/lsp-client.js';
-import { codeActions, diagnostics, type Analysis } from '../src/lsp/features.js';
+import { codeActions, diagnostics, hover, type Analysis } from '../src/lsp/features.js';
 import { fromUtf16, LineIndex, negotiateEncoding, toUtf16 } from '../src/lsp/text.js';
 import type { LintResult } from '../src/types.js';
 
@@ -144,5 +144,37 @@ describe('quick fixes for the diagnostics a client sends back', () => {
   test('another rule or another message on the line is not this diagnostic', () => {
     expect(ask({ ...diag, code: 'cell-empty', range: { ...diag.range, end: { line: 184, character: 2 } } })).toEqual([]);
     expect(ask({ ...diag, message: '别的问题', range: { ...diag.range, end: { line: 184, character: 2 } } })).toEqual([]);
+  });
+});
+
+describe('hover on cells the sums cannot use', () => {
+  const seed = (name: string) => {
+    const text = readFileSync(join(ROOT, 'samples', 'seeds', name), 'utf8');
+    return { ...analysis(lint(text, { filePath: name }), text), parsed: parse(text, { filePath: name }) };
+  };
+  const value = (a: Analysis, line: number, character: number) => {
+    const h = hover(a, a.index.offsetAt({ line, character }), rules);
+    return h && typeof h.contents === 'object' && 'value' in h.contents ? h.contents.value : null;
+  };
+
+  test('a blank cell (seed 000, a line of U+3000 padding) is found anywhere on its line', () => {
+    const a = seed('000_fdd122682e06667e.txt');
+    // line 35 is a tab and two U+3000: the 本年新制作数量 of 规章, left blank
+    expect(a.index.line(34)).toBe('\t\u3000\u3000');
+    for (const character of [0, 1, 3]) {
+      const md = value(a, 34, character)!;
+      expect(md).toContain('- 行：规章');
+      expect(md).toContain('- 列：本年新制作数量');
+      expect(md).toContain('- 数值：空白（应填数字，没有就填 0）');
+    }
+  });
+
+  test('a cell of a row with one number too few (seed 004): its column cannot be known, and it says why', () => {
+    const a = seed('004_4455f420e810b9a4.txt');
+    const line = a.index.line(59);
+    const md = value(a, 59, line.search(/\d/))!;
+    expect(md).toContain('- 行：（一）予以公开');
+    expect(md).toContain('- 列：无法确定（这一行有 6 个数字格，格式要求 7 个；本行第 1 个）');
+    expect(md).not.toContain('勾稽关系');
   });
 });

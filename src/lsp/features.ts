@@ -36,8 +36,8 @@ export interface Analysis {
   version: number;
   index: LineIndex;
   result: LintResult;
-  /** the report AST (for hover and outline); undefined when reading failed */
-  parsed?: ParsedReport;
+  /** the report AST (for hover and outline), read on first use; null when reading it failed */
+  parsed?: ParsedReport | null;
 }
 
 // ---------------------------------------------------------------- diagnostics
@@ -204,6 +204,22 @@ interface CellAt {
   cell: Cell;
 }
 
+const BLANK = /[^\S\r\n]/u;
+
+/**
+ * Where a cell can be pointed at: its span; for a blank cell, which has no width, the white space around it
+ * (the tabs and the U+3000 / U+00A0 padding of its line), so that it can be found with the mouse.
+ */
+function hoverSpan(text: string, cell: Cell): [number, number] {
+  let s = cell.position.start.offset!;
+  let e = cell.position.end.offset!;
+  if (s === e && cell.status === 'blank') {
+    while (s > 0 && BLANK.test(text[s - 1])) s--;
+    while (e < text.length && BLANK.test(text[e])) e++;
+  }
+  return [s, e];
+}
+
 /** The table cell at an offset: the one whose span holds it (its end included, so the caret just after a number counts). */
 export function cellAt(parsed: ParsedReport, offset: number): CellAt | undefined {
   let found: CellAt | undefined;
@@ -215,8 +231,7 @@ export function cellAt(parsed: ParsedReport, offset: number): CellAt | undefined
       if (offset < table.position.start.offset! || offset > table.position.end.offset!) continue;
       for (const row of table.children) {
         for (const cell of row.children) {
-          const s = cell.position.start.offset!;
-          const e = cell.position.end.offset!;
+          const [s, e] = hoverSpan(parsed.source.text, cell);
           if (offset >= s && offset < e) return { section, table, row, cell };
           if (offset === e && !found) found = { section, table, row, cell };
         }
@@ -287,7 +302,7 @@ export function hover(a: Analysis, offset: number, rules: ReadonlyMap<string, Ru
   const f = parsed.format;
   const lines: string[] = [];
   const fs = section.sectionId ? f.section(section.sectionId) : undefined;
-  lines.push(`**report-lint：表格格子**（${f.data.name ?? f.short}）`, '');
+  lines.push(`**report-lint：表格格子**（${f.data.name}）`, '');
   lines.push(`- 部分：${fs ? `${fs.number}、${fs.title}` : `${section.heading.value}（格式中没有这一部分）`}`);
   const ft = table.tableId ? f.table(table.tableId) : undefined;
   lines.push(`- 表格：${ft ? ft.caption ?? `第${fs?.number ?? section.number}部分的表格` : '格式中没有这张表'}`);
@@ -347,7 +362,7 @@ export function documentSymbols(a: Analysis): DocumentSymbol[] {
   const title = parsed.report.title;
   if (title) {
     const r = rangeOf(a, title.position);
-    out.push({ name: title.value, detail: `${f.data.name ?? f.short}`, kind: SymbolKind.File, range: r, selectionRange: r });
+    out.push({ name: title.value, detail: f.data.name, kind: SymbolKind.File, range: r, selectionRange: r });
   }
   for (const s of parsed.report.children) {
     if (s.type !== 'section') continue;

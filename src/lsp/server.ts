@@ -169,6 +169,7 @@ export function startLanguageServer(options: ServerOptions = {}): Connection {
       try {
         a.parsed = parseReport(a.index.text, { filePath: filePathOf(a.uri), format: state.format });
       } catch (e) {
+        a.parsed = null;
         log.error(`读取 ${a.uri}（版本 ${a.version}）时出错：${describe(e)}`);
       }
     }
@@ -198,6 +199,8 @@ export function startLanguageServer(options: ServerOptions = {}): Connection {
   connection.onDidOpenTextDocument(({ textDocument: d }) =>
     guard('打开文档', undefined, () => {
       documents.set(d.uri, TextDocument.create(d.uri, d.languageId, d.version, d.text));
+      // a document opened again (with a version number it may have had before) is read afresh
+      analyses.delete(d.uri);
       schedule(d.uri, 0);
     }),
   );
