@@ -3,7 +3,9 @@
  * vscode-languageserver-protocol's client connection, as an editor drives it.
  */
 import { jest } from '@jest/globals';
-import { readFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { pathToFileURL } from 'node:url';
 import { join } from 'node:path';
 import * as P from 'vscode-languageserver-protocol/node';
 import { applyEdits, LspClient, ROOT, utf8Offset } from './helpers/lsp-client.js';
@@ -38,13 +40,17 @@ const lineOf = (text: string, n: number) => text.split('\n')[n];
 const key = (d: P.Diagnostic) => `${d.code}@${d.range.start.line}:${d.range.start.character}-${d.range.end.line}:${d.range.end.character}`;
 
 describe('report-lint lsp --stdio, driven by an LSP client over stdio', () => {
-  const client = new LspClient(['lsp', '--stdio']);
+  // started in beforeAll (not when the file is read), so that a run that skips these tests starts no server
+  let client: LspClient;
+  beforeAll(() => {
+    client = new LspClient(['lsp', '--stdio']);
+  });
   const seedUri = 'file:///reports/002_e5e51e0cfe3bc0cf.txt';
   const sumsUri = 'file:///reports/sums.txt';
   let seedText = SEED_002;
   let seedVersion = 1;
 
-  afterAll(() => client.kill());
+  afterAll(() => client?.kill());
 
   test('initialize: UTF-16 (the client offers only it) and the capabilities', async () => {
     const r = await client.initialize(CAPABILITIES, { debounceMs: 300 });
@@ -259,6 +265,30 @@ describe('report-lint lsp --stdio, driven by an LSP client over stdio', () => {
     expect(none).toBeNull();
   });
 
+  test('code action: "本行不检查" writes an inline directive before the line, and the line is silenced', async () => {
+    const text3 = smallReport(SECTION3.map(([l, v], i) => [l, i === 0 ? [11, 3, 0, 0, 0, 0, 14] : v]));
+    const r7 = rowLine(text3, '(七) 总计');
+    const last = client.published.filter((p) => p.uri === sumsUri).at(-1)!;
+    expect(last.diagnostics.map((d) => d.code)).toEqual(['balance', 'balance']);
+    const actions = (await client.conn.sendRequest(P.CodeActionRequest.type, {
+      textDocument: { uri: sumsUri },
+      range: last.diagnostics[0].range,
+      context: { diagnostics: [last.diagnostics[0]] },
+    })) as P.CodeAction[];
+    // the arithmetic rules offer suggestions (never fixes), then the directives
+    expect(actions.filter((a) => a.isPreferred)).toEqual([]);
+    const titles = actions.map((a) => a.title);
+    expect(titles.slice(-2)).toEqual(['本行不检查「balance」', '本文件不检查「balance」']);
+    const disable = actions.find((a) => a.title === '本行不检查「balance」')!;
+    const edits = (disable.edit!.documentChanges![0] as P.TextDocumentEdit).edits as P.TextEdit[];
+    expect(edits).toEqual([{ range: { start: { line: r7, character: 0 }, end: { line: r7, character: 0 } }, newText: 'report-lint-disable-next-line balance\n' }]);
+    const since = client.published.length;
+    await client.change(sumsUri, 4, edits.map((e) => ({ range: e.range, text: e.newText })));
+    const p = await client.diagnostics(sumsUri, since, (x) => x.version === 4);
+    // both balance findings of the （七） line are silenced; the directive line did not break the table
+    expect(p.diagnostics).toEqual([]);
+  });
+
   test('didClose clears the diagnostics', async () => {
     const since = client.published.length;
     await client.close(sumsUri);
@@ -437,10 +467,97 @@ describe('report-lint lsp without --stdio, with a plain client', () => {
       const d = p.diagnostics[0];
       const actions = (await c.conn.sendRequest(P.CodeActionRequest.type, { textDocument: { uri }, range: d.range, context: { diagnostics: [] } })) as P.CodeAction[];
       expect(actions[0].edit).toEqual({ changes: { [uri]: [{ range: d.range, newText: '一、本年新收政府信息公开申请数量' }] } });
+      // in Markdown the directive is an HTML comment at the end of the line
+      const disable = actions.find((a) => a.title === '本行不检查「label-variant」')!;
+      const end = { line: d.range.start.line, character: SEED_002.split('\n')[d.range.start.line].length };
+      expect(disable.edit).toEqual({ changes: { [uri]: [{ range: { start: end, end }, newText: ' <!-- report-lint-disable-line label-variant -->' }] } });
+      const since = c.published.length;
+      await c.change(uri, 2, [{ range: { start: end, end }, text: ' <!-- report-lint-disable-line label-variant -->' }]);
+      const after = await c.diagnostics(uri, since, (x) => x.version === 2);
+      expect(after.diagnostics.map((x) => x.range.start.line)).toEqual([131, 184, 228, 261]);
       await c.conn.sendNotification(P.ExitNotification.type);
       expect(await c.exitCode()).toBe(1);
     } finally {
       c.kill();
+    }
+  });
+});
+
+describe('configuration files, read as the CLI reads them', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'report-lint-lsp-config-'));
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+  const write = (path: string, text: string) => {
+    mkdirSync(join(dir, path, '..'), { recursive: true });
+    writeFileSync(join(dir, path), text);
+  };
+
+  test('the nearest .reportlintrc.json applies; ignorePatterns; a change on disk is read again; a bad one is shown', async () => {
+    write('.reportlintrc.json', JSON.stringify({ rules: { 'label-variant': 'off' }, ignorePatterns: ['archive/**'] }));
+    write('reports/002.txt', SEED_002);
+    write('archive/002.txt', SEED_002);
+    write('strict/.reportlintrc.json', JSON.stringify({ rules: { 'label-variant': 'error' } }));
+    write('strict/002.txt', SEED_002);
+    const c = new LspClient(['lsp', '--stdio']);
+    try {
+      await c.initialize({ ...CAPABILITIES, workspace: { ...CAPABILITIES.workspace, didChangeWatchedFiles: { dynamicRegistration: true } } });
+      const uri = (p: string) => pathToFileURL(join(dir, p)).href;
+      await c.open(uri('reports/002.txt'), SEED_002);
+      await c.open(uri('archive/002.txt'), SEED_002);
+      await c.open(uri('strict/002.txt'), SEED_002);
+      // label-variant is off here, …
+      expect((await c.diagnostics(uri('reports/002.txt'), 0)).diagnostics).toEqual([]);
+      // … the folder is ignored there, …
+      expect((await c.diagnostics(uri('archive/002.txt'), 0)).diagnostics).toEqual([]);
+      // … and an error in the folder with its own configuration
+      const strict = await c.diagnostics(uri('strict/002.txt'), 0);
+      expect(strict.diagnostics.map((d) => [d.code, d.severity])).toEqual(Array(5).fill(['label-variant', P.DiagnosticSeverity.Error]));
+
+      // the server asked to hear of configuration files that change
+      await c.diagnostics(uri('strict/002.txt'), 0);
+      expect(c.registrations.map((r) => r.method)).toEqual(['workspace/didChangeWatchedFiles']);
+      const watchers = (c.registrations[0].registerOptions as P.DidChangeWatchedFilesRegistrationOptions).watchers;
+      expect(watchers.map((w) => w.globPattern)).toEqual(['**/{.reportlintrc.json,.reportlintrc.yaml,.reportlintrc.yml,report-lint.config.js,report-lint.config.mjs,package.json}']);
+
+      // the configuration changes on disk: label-variant back on
+      let since = c.published.length;
+      write('.reportlintrc.json', JSON.stringify({ ignorePatterns: ['archive/**'] }));
+      await c.conn.sendNotification(P.DidChangeWatchedFilesNotification.type, { changes: [{ uri: uri('.reportlintrc.json'), type: P.FileChangeType.Changed }] });
+      const again = await c.diagnostics(uri('reports/002.txt'), since, (x) => x.diagnostics.length > 0);
+      expect(again.diagnostics.map((d) => [d.code, d.severity])).toEqual(Array(5).fill(['label-variant', P.DiagnosticSeverity.Warning]));
+
+      // a configuration with a mistake: one error at the top of the file that says what is wrong
+      since = c.published.length;
+      write('.reportlintrc.json', JSON.stringify({ rules: { 'label-varient': 'off' } }));
+      await c.conn.sendNotification(P.DidChangeWatchedFilesNotification.type, { changes: [{ uri: uri('.reportlintrc.json'), type: P.FileChangeType.Changed }] });
+      const bad = await c.diagnostics(uri('reports/002.txt'), since, (x) => x.diagnostics.length === 1);
+      expect(bad.diagnostics[0].severity).toBe(P.DiagnosticSeverity.Error);
+      expect(bad.diagnostics[0].range).toEqual({ start: { line: 0, character: 0 }, end: { line: 0, character: 0 } });
+      expect(bad.diagnostics[0].message).toMatch(/^未能检查这个文件：配置文件 .*\.reportlintrc\.json 有误/);
+      expect(bad.diagnostics[0].message).toContain('没有名为「label-varient」的规则（是否想写「label-variant」？）');
+      expect(await c.stop()).toBe(0);
+    } finally {
+      c.kill();
+    }
+  });
+
+  test('--rule and --quiet on the command line come over the configuration, as in the CLI', async () => {
+    write('quiet/.reportlintrc.json', JSON.stringify({ rules: { 'cell-empty': 'off' } }));
+    write('quiet/002.txt', SEED_002);
+    const c = new LspClient(['lsp', '--stdio', '--quiet']);
+    const d = new LspClient(['lsp', '--stdio', '--rule', 'label-variant:error']);
+    try {
+      const uri = pathToFileURL(join(dir, 'quiet/002.txt')).href;
+      await c.initialize(CAPABILITIES);
+      await d.initialize(CAPABILITIES);
+      await c.open(uri, SEED_002);
+      await d.open(uri, SEED_002);
+      expect((await c.diagnostics(uri, 0)).diagnostics).toEqual([]);
+      expect((await d.diagnostics(uri, 0)).diagnostics.map((x) => x.severity)).toEqual(Array(5).fill(P.DiagnosticSeverity.Error));
+      expect(await c.stop()).toBe(0);
+      expect(await d.stop()).toBe(0);
+    } finally {
+      c.kill();
+      d.kill();
     }
   });
 });

@@ -77,7 +77,12 @@ interface NvimDiagnostic {
     expect(opened.every((d) => d.code === 'label-variant' && d.source === 'report-lint' && d.severity === 2)).toBe(true);
 
     // the fix, chosen from Neovim's code action menu and applied by Neovim
-    expect(got.action_titles).toEqual(['改为「3.危及“三安全一稳定”」', '修复本文件中所有可自动修复的问题（5 处）']);
+    expect(got.action_titles).toEqual([
+      '改为「3.危及“三安全一稳定”」',
+      '修复本文件中所有可自动修复的问题（5 处）',
+      '本行不检查「label-variant」',
+      '本文件不检查「label-variant」',
+    ]);
     expect(got.waited_action).toBe(true);
     expect(got.fixed_line).toBe('\t3.危及“三安全一稳定”');
     // Neovim sent the edit as a didChange; the server's answer has the other four

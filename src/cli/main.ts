@@ -141,7 +141,11 @@ export async function main(argv: string[], io: Io = defaultIo()): Promise<number
     }
     const fixing = fixOptions(args);
     const directives = directiveOptions(args);
-    if (command === 'lsp') return (await import('../lsp/server.js')).runLanguageServer({ rules: cliRules, format: reportFormat });
+    if (command === 'lsp') {
+      const configFile = typeof args.config === 'string' && !noConfig ? args.config : undefined;
+      const server = await import('../lsp/server.js');
+      return server.runLanguageServer({ rules: cliRules, format: reportFormat, quiet: Boolean(args.quiet), cwd: io.cwd, configFile, noConfig, ...directives });
+    }
 
     if (command === 'parse' || command === 'extract') {
       const file = String(args.file);

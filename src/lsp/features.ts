@@ -17,6 +17,7 @@ import {
   type TextEdit,
   type WorkspaceEdit,
 } from 'vscode-languageserver';
+import builtinRules from '../../rules/index.js';
 import type { ParsedReport } from '../engine/linter.js';
 import type { RuleModule } from '../engine/rule.js';
 import type { RelationResult } from '../engine/relations.js';
@@ -38,12 +39,17 @@ export interface Analysis {
   result: LintResult;
   /** the report AST (for hover and outline), read on first use; null when reading it failed */
   parsed?: ParsedReport | null;
+  /** a Markdown document (directives are written as HTML comments there) */
+  markdown?: boolean;
 }
 
 // ---------------------------------------------------------------- diagnostics
 
+/** The web page of a rule: the built-in rules' pages are on the project's site; a plugin's rule may give a URL. */
 export function docsUrl(rule: RuleModule | undefined): string | undefined {
-  return rule ? `${DOCS_BASE}${rule.meta.docs}` : undefined;
+  if (!rule?.meta.docs) return undefined;
+  if (/^https?:\/\//.test(rule.meta.docs)) return rule.meta.docs;
+  return builtinRules.rules.includes(rule) ? `${DOCS_BASE}${rule.meta.docs}` : undefined;
 }
 
 /** A linter message as an LSP diagnostic. Messages without a rule (could not read, not a report) have no code. */
@@ -153,15 +159,16 @@ function compatibleFixes(messages: LintMessage[]): Fix[] {
 export function codeActions(a: Analysis, req: CodeActionRequest, rules: ReadonlyMap<string, RuleModule>, opts: EditOptions): CodeAction[] {
   const out: CodeAction[] = [];
   const all = a.result.messages;
+  /** the client's diagnostic for a message, when the request is about it */
+  const askedFor = (m: LintMessage): Diagnostic | undefined => {
+    const diag = toDiagnostic(m, a, rules);
+    if (req.diagnostics.length) return req.diagnostics.find((d) => sameDiagnostic(d, diag));
+    return intersects(diag.range, req.range) ? diag : undefined;
+  };
   if (wants(req.only, CodeActionKind.QuickFix)) {
     for (const m of all) {
       if (!m.fix && !m.suggestions?.length) continue;
-      const diag = toDiagnostic(m, a, rules);
-      const asked = req.diagnostics.length
-        ? req.diagnostics.find((d) => sameDiagnostic(d, diag))
-        : intersects(diag.range, req.range)
-          ? diag
-          : undefined;
+      const asked = askedFor(m);
       if (!asked) continue;
       if (m.fix) {
         out.push({
@@ -177,12 +184,29 @@ export function codeActions(a: Analysis, req: CodeActionRequest, rules: Readonly
       }
     }
     const fixes = compatibleFixes(all);
-    if (out.length && fixes.length > 1) {
+    if (out.some((x) => x.isPreferred) && fixes.length > 1) {
       out.push({
         title: `修复本文件中所有可自动修复的问题（${fixes.length} 处）`,
         kind: CodeActionKind.QuickFix,
         edit: workspaceEdit(a, fixes.map((f) => textEdit(a, f)), opts),
       });
+    }
+    // inline directives, for any finding of a rule (fatal findings are never silenced); once per rule and line
+    const offered = new Set<string>();
+    for (const m of all) {
+      if (!m.ruleId || m.fatal) continue;
+      const asked = askedFor(m);
+      if (!asked) continue;
+      const line = `本行不检查「${m.ruleId}」`;
+      if (!offered.has(`${line}@${m.line}`)) {
+        offered.add(`${line}@${m.line}`);
+        out.push({ title: line, kind: CodeActionKind.QuickFix, diagnostics: [asked], edit: workspaceEdit(a, [disableLine(a, m.ruleId, m.line - 1)], opts) });
+      }
+      const file = `本文件不检查「${m.ruleId}」`;
+      if (!offered.has(file)) {
+        offered.add(file);
+        out.push({ title: file, kind: CodeActionKind.QuickFix, diagnostics: [asked], edit: workspaceEdit(a, [disableFile(a, m.ruleId)], opts) });
+      }
     }
   }
   // source actions only when asked for ("Source Action…", fix on save)
@@ -193,6 +217,32 @@ export function codeActions(a: Analysis, req: CodeActionRequest, rules: Readonly
     }
   }
   return out;
+}
+
+function eol(text: string): string {
+  const m = /\r\n|\r|\n/.exec(text);
+  return m ? m[0] : '\n';
+}
+
+/**
+ * An inline directive that silences a rule on one line: in plain text a line of its own before it
+ * (report-lint-disable-next-line), in Markdown an HTML comment at its end (report-lint-disable-line), so that a
+ * pipe table is not broken.
+ */
+function disableLine(a: Analysis, ruleId: string, line: number): TextEdit {
+  if (a.markdown) {
+    const end = a.index.lineEnd(line);
+    return { range: { start: end, end }, newText: ` <!-- report-lint-disable-line ${ruleId} -->` };
+  }
+  const start = { line, character: 0 };
+  return { range: { start, end: start }, newText: `report-lint-disable-next-line ${ruleId}${eol(a.index.text)}` };
+}
+
+/** A directive at the top of the file that silences a rule in all of it. */
+function disableFile(a: Analysis, ruleId: string): TextEdit {
+  const start = { line: 0, character: 0 };
+  const directive = a.markdown ? `<!-- report-lint-disable ${ruleId} -->` : `report-lint-disable ${ruleId}`;
+  return { range: { start, end: start }, newText: directive + eol(a.index.text) };
 }
 
 // ---------------------------------------------------------------- hover
@@ -207,13 +257,13 @@ interface CellAt {
 const BLANK = /[^\S\r\n]/u;
 
 /**
- * Where a cell can be pointed at: its span; for a blank cell, which has no width, the white space around it
+ * Where a cell can be pointed at: its span; for a blank cell, also the white space around it
  * (the tabs and the U+3000 / U+00A0 padding of its line), so that it can be found with the mouse.
  */
 function hoverSpan(text: string, cell: Cell): [number, number] {
   let s = cell.position.start.offset!;
   let e = cell.position.end.offset!;
-  if (s === e && cell.status === 'blank') {
+  if (cell.status === 'blank') {
     while (s > 0 && BLANK.test(text[s - 1])) s--;
     while (e < text.length && BLANK.test(text[e])) e++;
   }

@@ -21,6 +21,8 @@ export class LspClient {
   readonly published: P.PublishDiagnosticsParams[] = [];
   /** window/logMessage and window/showMessage texts */
   readonly logs: string[] = [];
+  /** what the server registered dynamically (client/registerCapability) */
+  readonly registrations: P.Registration[] = [];
   /** errors of the protocol stream (anything on stdout that is not a well-formed message) */
   readonly streamErrors: unknown[] = [];
   stderr = '';
@@ -42,6 +44,11 @@ export class LspClient {
       this.notify();
     });
     this.conn.onNotification(P.LogMessageNotification.type, (p) => this.logs.push(p.message));
+    // dynamic registrations (the server asks to be told about configuration files that change)
+    this.conn.onRequest(P.RegistrationRequest.type, (p) => {
+      this.registrations.push(...p.registrations);
+      return null;
+    });
     this.conn.onNotification(P.ShowMessageNotification.type, (p) => this.logs.push(p.message));
     this.conn.onError(([e]) => this.streamErrors.push(e));
     this.conn.listen();
