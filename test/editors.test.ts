@@ -28,12 +28,12 @@ describe('editors/vscode', () => {
     expect(code).toContain("affectsConfiguration('reportLint')");
   });
 
-  test('it starts `report-lint lsp` over stdio for .txt and .md reports', () => {
+  test('it starts `report-lint lsp` over stdio for .txt and .md reports (and pages, when the pattern names them)', () => {
     expect(manifest.contributes.configuration.properties['reportLint.command'].default).toBe('report-lint');
     expect(code).toMatch(/args: \['lsp'\]/);
     expect(code).toMatch(/transport: TransportKind\.stdio/);
     expect(manifest.contributes.configuration.properties['reportLint.filePattern'].default).toBe('**/*.{txt,md}');
-    expect(manifest.activationEvents).toEqual(['onLanguage:plaintext', 'onLanguage:markdown']);
+    expect(manifest.activationEvents).toEqual(['onLanguage:plaintext', 'onLanguage:markdown', 'onLanguage:html']);
     // the initialization options are those the server reads (src/lsp/server.ts, InitializationOptions)
     const server = readFileSync(join(ROOT, 'src', 'lsp', 'server.ts'), 'utf8');
     const options = /initializationOptions: \{ ([^}]*) \}/.exec(code)![1];

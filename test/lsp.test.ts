@@ -3,11 +3,13 @@
  * vscode-languageserver-protocol's client connection, as an editor drives it.
  */
 import { jest } from '@jest/globals';
+import { spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { pathToFileURL } from 'node:url';
 import { join } from 'node:path';
 import * as P from 'vscode-languageserver-protocol/node';
+import { lint } from '../src/index.js';
 import { applyEdits, LspClient, ROOT, utf8Offset } from './helpers/lsp-client.js';
 import { rowLine, SECTION3, smallReport, valueSpan } from './helpers/reports.js';
 
@@ -215,9 +217,9 @@ describe('report-lint lsp --stdio, driven by an LSP client over stdio', () => {
       expect(d.codeDescription?.href).toBe(`${DOCS}balance.md`);
       expect(d.source).toBe('report-lint');
     }
-    expect(p.diagnostics[0].message).toBe(
-      '「自然人」列勾稽关系不成立：一、本年新收（11）加二、上年结转（2）为 13，应等于（七）总计（10）加四、结转下年度继续办理（2），实为 12',
-    );
+    // the linter's own messages, unchanged
+    expect(p.diagnostics.map((d) => d.message)).toEqual(lint(text3, { filePath: 'sums.txt' }).messages.map((m) => m.message));
+    expect(p.diagnostics[0].message).toMatch(/^「自然人」列勾稽关系不成立/);
     // the related cells: the four terms of the balance, in this document
     const related = p.diagnostics[0].relatedInformation!;
     expect(related.map((r) => r.message)).toEqual([
@@ -308,14 +310,19 @@ describe('report-lint lsp --stdio, driven by an LSP client over stdio', () => {
     const since = client.published.length;
     await client.open(junkUri, '\u0000\u0001\uFFFF\uD800 一、\t\t\t(七)\t𠀀\r\n\r\n三、\t\t1\t2');
     await client.open('file:///reports/empty.md', '', 1, 'markdown');
+    await client.open('file:///reports/notes.txt', '会议纪要\n今天开会。\n');
     const p = await client.diagnostics(junkUri, since);
     expect(p.diagnostics.every((d) => d.source === 'report-lint')).toBe(true);
-    const e = await client.diagnostics('file:///reports/empty.md', since);
-    // not a report: said once, at the start, as information (nothing was checked)
-    expect(e.diagnostics).toHaveLength(1);
-    expect(e.diagnostics[0].severity).toBe(P.DiagnosticSeverity.Information);
-    expect(e.diagnostics[0].code).toBeUndefined();
-    expect(e.diagnostics[0].message).toMatch(/^未识别为政府信息公开工作年度报告/);
+    // an empty file, a text that is no report: said once, at the start, as information (nothing was checked)
+    for (const [uri, text] of [['file:///reports/empty.md', ''], ['file:///reports/notes.txt', '会议纪要\n今天开会。\n']]) {
+      const e = await client.diagnostics(uri, since);
+      expect(e.diagnostics).toHaveLength(1);
+      expect(e.diagnostics[0].severity).toBe(P.DiagnosticSeverity.Information);
+      expect(e.diagnostics[0].code).toBeUndefined();
+      expect(e.diagnostics[0].range).toEqual({ start: { line: 0, character: 0 }, end: { line: 0, character: 0 } });
+      expect(e.diagnostics[0].message).toBe(lint(text, { filePath: uri.slice('file://'.length) }).messages[0].message);
+    }
+    expect((await client.diagnostics('file:///reports/notes.txt', since)).diagnostics[0].message).toMatch(/^未识别为政府信息公开工作年度报告/);
 
     // positions out of range, a document never opened, a change to a document never opened
     const h = await client.conn.sendRequest(P.HoverRequest.type, { textDocument: { uri: junkUri }, position: { line: 9999, character: 9999 } });
@@ -477,6 +484,36 @@ describe('report-lint lsp without --stdio, with a plain client', () => {
       expect(after.diagnostics.map((x) => x.range.start.line)).toEqual([131, 184, 228, 261]);
       await c.conn.sendNotification(P.ExitNotification.type);
       expect(await c.exitCode()).toBe(1);
+    } finally {
+      c.kill();
+    }
+  });
+});
+
+describe('other inputs the CLI reads', () => {
+  test('an HTML page (samples/pages): the CLI’s findings, at the same places', async () => {
+    const c = new LspClient(['lsp', '--stdio']);
+    try {
+      await c.initialize(CAPABILITIES);
+      for (const name of ['PT2019.html', 'PT2021.html']) {
+        const path = join(ROOT, 'samples', 'pages', name);
+        const uri = pathToFileURL(path).href;
+        await c.open(uri, readFileSync(path, 'utf8'), 1, 'html');
+        const p = await c.diagnostics(uri, 0);
+        const cli = spawnSync(process.execPath, [join(ROOT, 'dist', 'src', 'cli', 'bin.js'), '--format', 'json', path], { cwd: ROOT, encoding: 'utf8' });
+        const messages = JSON.parse(cli.stdout)[0].messages as Array<{ ruleId: string; line: number; column: number; endLine: number; endColumn: number }>;
+        expect(p.diagnostics.map((d) => [d.code, d.range])).toEqual(
+          messages.map((m) => [m.ruleId, { start: { line: m.line - 1, character: m.column - 1 }, end: { line: m.endLine - 1, character: m.endColumn - 1 } }]),
+        );
+      }
+      // the 2019 page has one: a unit in a cell, deep in a long line of the page
+      const p2019 = c.published.find((x) => x.uri.endsWith('PT2019.html'))!;
+      expect(p2019.diagnostics.map((d) => d.code)).toEqual(['cell-value']);
+      expect(p2019.diagnostics[0].range.start).toEqual({ line: 348, character: 40251 });
+      // and the hover reads the page's table
+      const h = (await c.conn.sendRequest(P.HoverRequest.type, { textDocument: { uri: p2019.uri }, position: { line: 348, character: 40253 } }))!;
+      expect((h.contents as P.MarkupContent).value).toContain('- 行：政府集中采购');
+      expect(await c.stop()).toBe(0);
     } finally {
       c.kill();
     }

@@ -1,5 +1,6 @@
 // VS Code client of the report-lint language server: starts `report-lint lsp --stdio` and hands it the open
-// .txt and .md files. Everything else (findings, quick fixes, hovers, outline) comes from the server.
+// .txt and .md files (and .html pages when reportLint.filePattern names them). Everything else (findings, quick
+// fixes, hovers, outline, configuration files) comes from the server.
 'use strict';
 const vscode = require('vscode');
 const { LanguageClient, TransportKind } = require('vscode-languageclient/node');

@@ -27,6 +27,7 @@ import { ConfigLoader, SEARCH_PLACES } from '../config/load.js';
 import { ConfigError, lintWith, parseReport, result, ruleMap, severityOf, type RuleSetting } from '../engine/linter.js';
 import type { RuleModule } from '../engine/rule.js';
 import { fatalResult, lintEnv, type LintEnv } from '../index.js';
+import { inputKind, type InputKind } from '../parse/read.js';
 import { packageVersion } from '../paths.js';
 import type { SeveritySetting } from '../types.js';
 import { codeActions, diagnostics, documentSymbols, FIX_ALL_KIND, flatSymbols, hover, type Analysis } from './features.js';
@@ -87,6 +88,12 @@ interface Setup {
 interface Checked extends Analysis {
   rules: ReadonlyMap<string, RuleModule>;
   env?: LintEnv;
+  kind: InputKind;
+}
+
+/** How to read a document: as the CLI reads a file of its name; a page the editor calls HTML as a page. */
+function inputKindOf(filePath: string, languageId: string): InputKind {
+  return languageId === 'html' ? 'html' : inputKind(filePath);
 }
 
 /** The file path the linter sees for a document: the real path of a file: URI, else the URI's path. */
@@ -223,7 +230,7 @@ export function startLanguageServer(options: ServerOptions = {}): Connection {
   async function check(uri: string, version: number, text: string, languageId: string): Promise<Checked> {
     const filePath = filePathOf(uri);
     const markdown = languageId === 'markdown' || /\.(md|markdown)$/i.test(filePath);
-    const base = { uri, version, index: new LineIndex(text, state.encoding), markdown };
+    const base = { uri, version, index: new LineIndex(text, state.encoding), markdown, kind: inputKindOf(filePath, languageId) };
     try {
       const s = await setupFor(uri);
       // a file the configuration ignores (ignorePatterns) is not checked, as on the command line
@@ -235,6 +242,7 @@ export function startLanguageServer(options: ServerOptions = {}): Connection {
         dictionary: s.env.dictionary,
         knownRuleIds: s.env.knownRuleIds,
         markdown: markdown || undefined,
+        kind: base.kind,
         reportUnusedDisableDirectives: options.reportUnusedDisableDirectives,
         requireReason: options.requireReason,
       });
@@ -265,6 +273,7 @@ export function startLanguageServer(options: ServerOptions = {}): Connection {
           formats: c.env?.formats,
           dictionary: c.env?.dictionary,
           markdown: c.markdown || undefined,
+          kind: c.kind,
         });
       } catch (e) {
         c.parsed = null;
