@@ -59,6 +59,10 @@ export async function main(argv: string[], io: Io = defaultIo()): Promise<number
     .command('extract <file>', '按格式的行、列编号输出表格数值（JSON），便于汇总', (y) =>
       y.positional('file', { type: 'string', demandOption: true }),
     )
+    .command('lsp', '作为语言服务器运行（LSP，经标准输入输出），供编辑器使用，见 docs/editors.md', (y) =>
+      // editors add flags of their own (--clientProcessId=…): accept them
+      y.option('stdio', { type: 'boolean', describe: '经标准输入输出通信（默认就是这样）' }).strict(false),
+    )
     .option('format', { alias: 'f', type: 'string', default: 'stylish', describe: `输出格式：${Object.keys(formatters).join('、')}` })
     .option('quiet', { type: 'boolean', default: false, describe: '只报告错误，不报告警告' })
     .option('max-warnings', { type: 'number', describe: '警告超过这个数目时以退出码 1 结束' })
@@ -137,6 +141,11 @@ export async function main(argv: string[], io: Io = defaultIo()): Promise<number
     }
     const fixing = fixOptions(args);
     const directives = directiveOptions(args);
+    if (command === 'lsp') {
+      const configFile = typeof args.config === 'string' && !noConfig ? args.config : undefined;
+      const server = await import('../lsp/server.js');
+      return server.runLanguageServer({ rules: cliRules, format: reportFormat, quiet: Boolean(args.quiet), cwd: io.cwd, configFile, noConfig, ...directives });
+    }
 
     if (command === 'parse' || command === 'extract') {
       const file = String(args.file);

@@ -84,7 +84,10 @@ const esmLoader: Loader = async (path) => {
   return mod.default ?? mod;
 };
 
+// no module-wide cache: each ConfigLoader caches what it found and read (byDir, byFile), so that a new loader sees
+// configuration files as they are now (the language server makes a new one when a configuration file changes)
 const explorer = lilconfig(MODULE, {
+  cache: false,
   searchPlaces: SEARCH_PLACES,
   loaders: { '.json': jsonLoader, '.yaml': yamlLoader, '.yml': yamlLoader, '.js': esmLoader, '.mjs': esmLoader, noExt: jsonLoader },
 });
