@@ -55,6 +55,9 @@ describe('blanking plain paragraphs before remark', () => {
     ['a table with escaped pipes, no outer pipes, empty and padded cells', '| 项目 | 数量 |\n|---|--:|\n规章 \\| 规范 | 1\n|  | 　2　 |\n| a \\\\| b |\n'],
     ['a table row with more cells than its header, and one with fewer', '| a | b |\n| - | - |\n| 1 | 2 | 3 |\n| 4 |\n'],
     ['a table in a list item', '- | a | b |\n  | - | - |\n  | 1 | 2 |\n'],
+    ['tab-separated rows after a list item, then a heading', '1. 项目\n\n\t规章\t0\t0\n\n# 一、总体情况\n'],
+    ['a rule of dashes between tabs right under table rows, then a heading', '规章\t0\t0\n-------\t---\t---\n## 四、政府信息公开行政复议、行政诉讼情况\n'],
+    ['tab rows that start a list item or hold markup stay for remark', '- 规章\t0\n\n**规章**\t1\n\n| a |\n| - |\n'],
   ])('%s', (_name, text) => {
     same(text);
   });

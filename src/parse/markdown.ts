@@ -221,6 +221,12 @@ function splitLines(text: string): Array<{ start: number; end: number; text: str
 
 const PLAIN_START = /^[\u3001-\u303f\u3400-\u9fff\uf900-\ufaff\uff01-\uff5e\u2018\u201c]/;
 const MARKDOWN_CHARS = /[<>|#`~*_[\]\\!&\t]/;
+const MARKDOWN_CHARS_BUT_TAB = /[<>|#`~*_[\]\\!&]/;
+/** a line that may start a block of its own, or underline one: list item, thematic break, setext underline */
+const BLOCK_START = /^[ \t]*(?:[-+*=]|\d{1,9}[.)])/;
+/** a rule of dashes drawn with tabs (-------\t---\t---): a thematic break or setext underline, no heading of ours, no table */
+const RULE_ROW = /^[ \t]*-{3,}(?:\t+-{3,})+[ \t]*$/;
+const CONTAINER = /^ {0,3}(?:[-+*]|\d{1,9}[.)])(?:[ \t]|$)|^ {0,3}\[\^/m;
 const LINE = /[^\r\n]*(\r\n|\r|\n|$)/g;
 
 /**
@@ -228,22 +234,28 @@ const LINE = /[^\r\n]*(\r\n|\r|\n|$)/g;
  * number stays as it was. remark spends most of its time on the inline content of paragraphs, and most of a
  * report is paragraphs of Chinese prose, which can hold no heading and no table.
  *
- * A paragraph is blanked only when nothing in or around it can matter to the headings and tables:
+ * A paragraph is blanked only when nothing in or around it can matter to the headings and tables (lines of a
+ * tab-separated table count as paragraph lines when they hold none of the characters below but the tab, and
+ * start no list item, thematic break or setext underline; a rule of dashes between tabs counts too):
  *  - each of its lines starts, without indentation, with a CJK character or full-width punctuation (so it is
  *    no heading, list item, quote, fence, HTML, table or code line, nor a setext underline) and has none of
  *    < > | # ` ~ * _ [ ] \ ! & or a tab (so it ends no HTML block and holds no table cell);
  *  - blank lines come before and after it (so it continues nothing and nothing continues it: no table row,
  *    no lazy continuation, no setext heading);
- *  - the first line after the blank lines that follow it is not indented, or there is none: a list item or a
- *    footnote that the paragraph closed stays closed without it, as the indentation of what follows cannot
- *    continue either.
+ *  - the first line after the blank lines that follow it is not indented, or there is none, or the text has no
+ *    list item and no footnote at all: a list item or a footnote that the paragraph closed stays closed without
+ *    it, as the indentation of what follows cannot continue either.
  * Inside a fenced code block or an HTML block that runs on to a marker of its own, blanking the paragraph
  * changes nothing either: such a block ends at the same line.
  */
 export function blankPlainParagraphs(text: string): string {
   const lines = splitLines(text);
   const blank = (l: { text: string }) => /^[ \t]*$/.test(l.text);
-  const plain = (l: { text: string }) => PLAIN_START.test(l.text) && !MARKDOWN_CHARS.test(l.text);
+  const plain = (l: { text: string }) =>
+    (PLAIN_START.test(l.text) && !MARKDOWN_CHARS.test(l.text)) ||
+    (l.text.includes('\t') && !MARKDOWN_CHARS_BUT_TAB.test(l.text) && (!BLOCK_START.test(l.text) || RULE_ROW.test(l.text)));
+  // without list items and footnotes, nothing indented after a block can continue a container it closed
+  const containers = CONTAINER.test(text);
   const parts: string[] = [];
   let at = 0;
   let i = 0;
@@ -258,7 +270,7 @@ export function blankPlainParagraphs(text: string): string {
     let next = j;
     while (next < lines.length && blank(lines[next])) next++;
     const before = i === 0 || blank(lines[i - 1]);
-    const after = next >= lines.length || !/^[ \t]/.test(lines[next].text);
+    const after = !containers || next >= lines.length || !/^[ \t]/.test(lines[next].text);
     if (before && after && lines.slice(i, j).every(plain)) {
       for (let k = i; k < j; k++) {
         parts.push(text.slice(at, lines[k].start), ' '.repeat(lines[k].end - lines[k].start));
