@@ -4,8 +4,8 @@
  * done by bind.ts.
  */
 import type { Label, Paragraph, Position, TableLayout, Title } from '../types.js';
-import { SourceText, isBlank, trimSpan, type Line } from '../text/lines.js';
-import { TABLE_CAPTION, chineseNumeralValue, normalizeLabel } from '../text/normalize.js';
+import { SourceText, isBlank, isSpace, trimSpan, type Line } from '../text/lines.js';
+import { CHINESE_NUMERALS, TABLE_CAPTION, chineseNumeralValue, normalizeLabel } from '../text/normalize.js';
 import { LabelSet } from '../format/match.js';
 import type { Format } from '../format/formats.js';
 import { hasMarkdownSyntax, markdownHints, type MarkdownHints } from './markdown.js';
@@ -153,6 +153,12 @@ function sectionHeading(
 ): { draft: SectionDraft; rest?: Paragraph } | undefined {
   if (line.text.includes('\t')) return undefined;
   const atx = hints?.headings.get(line.line);
+  if (!atx) {
+    // a heading starts with its number (一 … 十): most lines can be passed over at their first character
+    let k = 0;
+    while (k < line.text.length && isSpace(line.text.charCodeAt(k))) k++;
+    if (k === line.text.length || !CHINESE_NUMERALS.includes(line.text[k])) return undefined;
+  }
   const span = atx ? { start: atx.start, end: atx.end, value: source.text.slice(atx.start, atx.end) } : trimSpan(line.text, line.start);
   let h = matchHeading(span.value, titles);
   let end = span.end;
@@ -305,7 +311,7 @@ function sectionBody(
   });
   // a short line right under a tab-started cell line continues that cell (a cell broken inside, as Word exports 本年新 / 制作数量)
   for (let i = 1; i < body.length; i++) {
-    if (kind[i] === 'text' && kind[i - 1] === 'table' && body[i - 1].text.startsWith('\t') && !body[i - 1].text.slice(1).includes('\t')) {
+    if (kind[i] === 'text' && kind[i - 1] === 'table' && body[i - 1].text.startsWith('\t') && body[i - 1].text.indexOf('\t', 1) < 0) {
       const v = body[i].text.trim();
       if (v.length <= 16 && !SENTENCE_END.test(v)) kind[i] = 'table';
     }
@@ -339,7 +345,7 @@ type GfmLines = Map<number, Array<{ start: number; end: number }> | null>;
 function region(lines: Line[], gfmLines: GfmLines, source: SourceText): RawTable {
   const nonBlank = lines.filter((l) => !isBlank(l.text) || l.text.includes('\t'));
   const gfm = nonBlank.filter((l) => gfmLines.has(l.line)).length;
-  const perLine = nonBlank.filter((l) => l.text.startsWith('\t') && !l.text.slice(1).includes('\t')).length;
+  const perLine = nonBlank.filter((l) => l.text.startsWith('\t') && l.text.indexOf('\t', 1) < 0).length;
   const layout: RawTable['layout'] = gfm * 2 > nonBlank.length ? 'gfm' : perLine >= nonBlank.length * 0.6 ? 'cell-per-line' : 'tab';
   const rows: PhysicalRow[] = [];
   if (layout === 'cell-per-line') {

@@ -38,15 +38,23 @@ export class SourceText {
   }
 
   /** The point at an offset (clamped into the text). */
+  /** the line last found: points are mostly asked for in order, often on the same line */
+  private hint = 0;
+
   point(offset: number): Point {
     const o = Math.max(0, Math.min(offset, this.text.length));
+    const h = this.hint;
     let lo = 0;
     let hi = this.starts.length - 1;
+    if (this.starts[h] <= o && (h === hi || this.starts[h + 1] > o)) lo = hi = h;
+    else if (this.starts[h] <= o) lo = h;
+    else hi = h;
     while (lo < hi) {
       const mid = (lo + hi + 1) >> 1;
       if (this.starts[mid] <= o) lo = mid;
       else hi = mid - 1;
     }
+    this.hint = lo;
     const line = this.lines[lo];
     // an offset inside a CRLF pair belongs to the end of the line
     const col = Math.min(o, line.end) - line.start + 1;

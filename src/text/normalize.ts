@@ -87,7 +87,11 @@ const BLANK_MARKS = /^[-—–－―_/／\\、.．…·]+$/;
  * Read a table cell. Full-width digits and thousands separators are accepted; a unit written in the cell is
  * returned apart; anything else is `invalid`. Blank means nothing but white space.
  */
+const PLAIN_INTEGER = /^\d{1,15}$/;
+
 export function parseCellNumber(raw: string): ParsedNumber {
+  // most cells: a plain integer as it is
+  if (PLAIN_INTEGER.test(raw)) return { status: 'number', value: Number(raw) };
   let s = '';
   for (const ch of raw) {
     const c = ch.charCodeAt(0);
