@@ -57,11 +57,14 @@ export function hasMarkdownSyntax(text: string): boolean {
 export function markdownHints(text: string, opts: { blank?: boolean } = {}): MarkdownHints {
   const fast = opts.blank !== false;
   const lines = fast ? splitLines(text) : undefined;
-  const short = fast ? compress(blankTableBodies(blankPlainParagraphs(text))) : undefined;
+  const bodies = fast ? tableBodies(blankPlainParagraphs(text)) : undefined;
+  const short = bodies ? compress(bodies.text, bodies.rows) : undefined;
   const tree = processor.parse(short ? short.doc : text) as Root;
   // positions in what remark read → offsets in the text
   const at = (p: { line: number; column: number; offset?: number }) => (short ? short.starts[p.line - 1] + p.column - 1 : p.offset!);
   const lineOf = (p: { line: number }) => (short ? short.lines[p.line - 1] : p.line);
+  // the last line a line of the short text stands for (a run of table body rows is read as one row)
+  const lastOf = (p: { line: number }) => (short ? short.last[p.line - 1] : p.line);
   const headings = new Map<number, HeadingHint>();
   const tables: TableHint[] = [];
   const visit = (nodes: RootContent[]) => {
@@ -75,7 +78,7 @@ export function markdownHints(text: string, opts: { blank?: boolean } = {}): Mar
         if (!first || !last) continue;
         headings.set(lineOf(start), { depth: node.depth, start: at(first.start), end: at(last.end) });
       } else if (node.type === 'table' && node.position) {
-        tables.push(lines ? splitTable(node, text, lines, at, lineOf) : tableHint(node));
+        tables.push(lines ? splitTable(node, text, lines, at, lineOf, lastOf) : tableHint(node));
       } else if ('children' in node && (node.type === 'blockquote' || node.type === 'list' || node.type === 'listItem')) {
         visit(node.children as RootContent[]);
       }
@@ -115,6 +118,7 @@ function splitTable(
   lines: Array<{ start: number; end: number; text: string }>,
   at: (p: { line: number; column: number }) => number,
   lineOf: (p: { line: number }) => number,
+  lastOf: (p: { line: number }) => number,
 ): TableHint {
   const rows = new Map<number, Array<{ start: number; end: number }>>();
   for (const row of node.children) {
@@ -122,34 +126,48 @@ function splitTable(
     const from = at(row.position.start);
     const n = lineOf(row.position.start);
     rows.set(n, splitPipeRow(text.slice(from, lines[n - 1].end), from));
+    // the other body rows of a run read as one
+    for (let m = n + 1; m <= lastOf(row.position.start); m++) rows.set(m, splitPipeRow(lines[m - 1].text, lines[m - 1].start));
   }
-  return { startLine: lineOf(node.position!.start), endLine: lineOf(node.position!.end), rows };
+  return { startLine: lineOf(node.position!.start), endLine: lastOf(node.position!.end), rows };
 }
 
 /**
  * The masked text without what remark need not read: each run of blank lines becomes one empty line (a run of
- * blank lines and a single one end the same blocks), and white space at line ends goes. `lines` and `starts`
- * give, for each line of the short text, its line number and start offset in the text.
+ * blank lines and a single one end the same blocks), a run of table body rows one row (the rows of a run are
+ * alike, and one is enough to continue the table), and white space at line ends goes. `lines` and `starts` give,
+ * for each line of the short text, its line number and start offset in the text; `last`, the last line it
+ * stands for.
  */
-function compress(masked: string): { doc: string; lines: number[]; starts: number[] } {
+function compress(masked: string, bodyRows: ReadonlySet<number>): { doc: string; lines: number[]; starts: number[]; last: number[] } {
   const out: string[] = [];
   const lines: number[] = [];
   const starts: number[] = [];
+  const last: number[] = [];
   let blank = false;
   for (const [i, l] of splitLines(masked).entries()) {
+    const n = i + 1;
+    if (bodyRows.has(n) && bodyRows.has(n - 1) && lines.length && last[last.length - 1] === n - 1) {
+      last[last.length - 1] = n;
+      continue;
+    }
     const t = l.text.trimEnd();
     if (t === '' || /^[ \t]*$/.test(t)) {
-      if (blank) continue;
+      if (blank) {
+        last[last.length - 1] = n;
+        continue;
+      }
       blank = true;
       out.push('');
     } else {
       blank = false;
       out.push(t);
     }
-    lines.push(i + 1);
+    lines.push(n);
     starts.push(l.start);
+    last.push(n);
   }
-  return { doc: out.join('\n'), lines, starts };
+  return { doc: out.join('\n'), lines, starts, last };
 }
 
 /**
@@ -191,8 +209,14 @@ const PIPE_ROW = /^ {0,3}\|/;
  * (the line above a delimiter row) and delimiter rows stay as they are.
  */
 export function blankTableBodies(text: string): string {
+  return tableBodies(text).text;
+}
+
+/** blankTableBodies, and the line numbers of the rows it blanked. */
+function tableBodies(text: string): { text: string; rows: Set<number> } {
   const lines = splitLines(text);
   const parts: string[] = [];
+  const rows = new Set<number>();
   let at = 0;
   for (let k = 0; k < lines.length; k++) {
     const l = lines[k];
@@ -201,10 +225,11 @@ export function blankTableBodies(text: string): string {
     const bar = l.text.indexOf('|');
     parts.push(text.slice(at, l.start + bar + 1), ' '.repeat(l.end - l.start - bar - 1));
     at = l.end;
+    rows.add(k + 1);
   }
-  if (at === 0) return text;
+  if (at === 0) return { text, rows };
   parts.push(text.slice(at));
-  return parts.join('');
+  return { text: parts.join(''), rows };
 }
 
 function splitLines(text: string): Array<{ start: number; end: number; text: string }> {
