@@ -57,6 +57,8 @@ describe('blanking plain paragraphs before remark', () => {
     ['a table in a list item', '- | a | b |\n  | - | - |\n  | 1 | 2 |\n'],
     ['tab-separated rows after a list item, then a heading', '1. 项目\n\n\t规章\t0\t0\n\n# 一、总体情况\n'],
     ['a rule of dashes between tabs right under table rows, then a heading', '规章\t0\t0\n-------\t---\t---\n## 四、政府信息公开行政复议、行政诉讼情况\n'],
+    ['tab rows between headings with no blank line', '## 三、收到\n规章\t0\t0\n-------\t---\n### 四、诉讼\n中文\t1\n# 五\n'],
+    ['a heading inside a fence stays code, the rows around it too', '```\n规章\t0\n# 不是标题\n中文\t1\n```\n## 六、其他\n'],
     ['tab rows that start a list item or hold markup stay for remark', '- 规章\t0\n\n**规章**\t1\n\n| a |\n| - |\n'],
   ])('%s', (_name, text) => {
     same(text);

@@ -251,6 +251,7 @@ const MARKDOWN_CHARS_BUT_TAB = /[<>|#`~*_[\]\\!&]/;
 const BLOCK_START = /^[ \t]*(?:[-+*=]|\d{1,9}[.)])/;
 /** a rule of dashes drawn with tabs (-------\t---\t---): a thematic break or setext underline, no heading of ours, no table */
 const RULE_ROW = /^[ \t]*-{3,}(?:\t+-{3,})+[ \t]*$/;
+const ATX_LINE = /^ {0,3}#{1,6}(?:[ \t]|$)/;
 const CONTAINER = /^ {0,3}(?:[-+*]|\d{1,9}[.)])(?:[ \t]|$)|^ {0,3}\[\^/m;
 const LINE = /[^\r\n]*(\r\n|\r|\n|$)/g;
 
@@ -265,8 +266,8 @@ const LINE = /[^\r\n]*(\r\n|\r|\n|$)/g;
  *  - each of its lines starts, without indentation, with a CJK character or full-width punctuation (so it is
  *    no heading, list item, quote, fence, HTML, table or code line, nor a setext underline) and has none of
  *    < > | # ` ~ * _ [ ] \ ! & or a tab (so it ends no HTML block and holds no table cell);
- *  - blank lines come before and after it (so it continues nothing and nothing continues it: no table row,
- *    no lazy continuation, no setext heading);
+ *  - blank lines or ATX heading lines come before and after it (so it continues nothing and nothing continues
+ *    it: no table row, no lazy continuation, no setext heading);
  *  - the first line after the blank lines that follow it is not indented, or there is none, or the text has no
  *    list item and no footnote at all: a list item or a footnote that the paragraph closed stays closed without
  *    it, as the indentation of what follows cannot continue either.
@@ -281,20 +282,22 @@ export function blankPlainParagraphs(text: string): string {
     (l.text.includes('\t') && !MARKDOWN_CHARS_BUT_TAB.test(l.text) && (!BLOCK_START.test(l.text) || RULE_ROW.test(l.text)));
   // without list items and footnotes, nothing indented after a block can continue a container it closed
   const containers = CONTAINER.test(text);
+  // an ATX heading line stands alone (it ends a paragraph and continues nothing), so it bounds blocks too
+  const edge = (l: { text: string }) => blank(l) || ATX_LINE.test(l.text);
   const parts: string[] = [];
   let at = 0;
   let i = 0;
   while (i < lines.length) {
-    if (blank(lines[i])) {
+    if (edge(lines[i])) {
       i++;
       continue;
     }
     let j = i;
-    while (j < lines.length && !blank(lines[j])) j++;
-    // lines i .. j-1 form a block; j is blank or past the end
+    while (j < lines.length && !edge(lines[j])) j++;
+    // lines i .. j-1 form a block; j is blank, a heading or past the end
     let next = j;
     while (next < lines.length && blank(lines[next])) next++;
-    const before = i === 0 || blank(lines[i - 1]);
+    const before = i === 0 || edge(lines[i - 1]);
     const after = !containers || next >= lines.length || !/^[ \t]/.test(lines[next].text);
     if (before && after && lines.slice(i, j).every(plain)) {
       for (let k = i; k < j; k++) {
