@@ -13,6 +13,10 @@ const reference = (y: string) => JSON.parse(readFileSync(join(ROOT, '..', 'share
 
 describe('built-in formats', () => {
   test('both validate against data/format.schema.json and cover the years without a gap', () => {
+    // built-in data is not checked at every start: here it is
+    for (const y of ['2019', '2021']) {
+      expect(() => validateFormat(JSON.parse(readFileSync(join(ROOT, `data/formats/${y}.json`), 'utf8')), `${y}.json`)).not.toThrow();
+    }
     const fs = builtinFormats();
     expect(fs.map((f) => [f.short, f.data.years])).toEqual([
       ['2019', { from: 2019, to: 2020 }],
@@ -44,6 +48,14 @@ describe('built-in formats', () => {
     expect(kinds('review-total').map((r) => r.anchor.column)).toEqual(['rv_total', 'ld_total', 'la_total']);
     expect(builtinFormats()[0].relations.find((r) => r.kind === 'outcome-total')!.rhs).toHaveLength(19);
   });
+});
+
+test('the built-in dictionary validates against the dictionary schema and its specs hold', async () => {
+  const { buildDictionary } = await import('../src/config/dictionary.js');
+  const { parse } = await import('yaml');
+  const data = parse(readFileSync(join(ROOT, 'data/dictionaries/builtin.yaml'), 'utf8'));
+  expect(buildDictionary(data, 'builtin.yaml').length).toBeGreaterThanOrEqual(10);
+  expect(() => buildDictionary([{ pattern: 'x', expected: 'y', specs: [], extra: 1 }], 'bad.yaml')).toThrow(/bad\.yaml/);
 });
 
 describe('format validation rejects bad data with a message', () => {

@@ -92,7 +92,8 @@ export interface ActiveRule {
 }
 
 const ajv = new Ajv({ allErrors: true, useDefaults: true, strict: false });
-const validators = new WeakMap<RuleModule, ValidateFunction>();
+/** compiled option schemas, by schema text: rules without options share one */
+const validators = new Map<string, ValidateFunction>();
 
 export function severityOf(s: SeveritySetting): 0 | 1 | 2 {
   switch (s) {
@@ -145,8 +146,9 @@ export function resolveRules(plugins: readonly Plugin[], settings: LintOptions['
     const severity = severityOf(setting.severity);
     if (severity === 0) continue;
     const options = { ...(rule.meta.defaultOptions ?? {}), ...(setting.options ?? {}) };
-    let validate = validators.get(rule);
-    if (!validate) validators.set(rule, (validate = ajv.compile(rule.meta.schema)));
+    const key = JSON.stringify(rule.meta.schema);
+    let validate = validators.get(key);
+    if (!validate) validators.set(key, (validate = ajv.compile(rule.meta.schema)));
     if (!validate(options)) {
       const errs = (validate.errors ?? []).map((e) => `${e.instancePath || '（选项）'} ${e.message}`).join('；');
       throw new ConfigError(`规则「${id}」的选项无效：${errs}`);
