@@ -8,4 +8,7 @@ export default {
   },
   testMatch: ['<rootDir>/test/**/*.test.ts'],
   testTimeout: 30000,
+  // most end-to-end tests wait on a child process (the built CLI, the language server, an editor): more workers
+  // than cores keeps the cores busy
+  maxWorkers: '150%',
 };
