@@ -180,15 +180,20 @@ function lintGuarded(path: string, text: string, env: LintEnv, opts: ApiOptions)
   }
 }
 
-/** Read a file (any supported encoding, a page, a .docx) and lint it; a file that cannot be read gives one fatal message. */
-export async function lintFile(path: string, opts: ApiOptions & { env?: LintEnv } = {}): Promise<LintResult> {
-  const env = opts.env ?? lintEnv(allPlugins(opts), opts.rules);
-  let input: InputText;
+/** The file read for linting, or the fatal result that says why it could not be. */
+async function readOrFatal(path: string, encoding: string | undefined): Promise<InputText | LintResult> {
   try {
-    input = await readInput(path, opts.encoding);
+    return await readInput(path, encoding);
   } catch (e) {
     return fatalResult(path, readErrorMessage(e));
   }
+}
+
+/** Read a file (any supported encoding, a page, a .docx) and lint it; a file that cannot be read gives one fatal message. */
+export async function lintFile(path: string, opts: ApiOptions & { env?: LintEnv } = {}): Promise<LintResult> {
+  const env = opts.env ?? lintEnv(allPlugins(opts), opts.rules);
+  const input = await readOrFatal(path, opts.encoding);
+  if ('messages' in input) return input;
   return lintGuarded(path, input.text, env, { ...opts, kind: input.kind });
 }
 
@@ -200,12 +205,8 @@ export async function lintFile(path: string, opts: ApiOptions & { env?: LintEnv 
  */
 export async function fixFile(path: string, opts: ApiOptions & { env?: LintEnv; dryRun?: boolean } = {}): Promise<LintResult> {
   const env = opts.env ?? lintEnv(allPlugins(opts), opts.rules);
-  let input: InputText;
-  try {
-    input = await readInput(path, opts.encoding);
-  } catch (e) {
-    return fatalResult(path, readErrorMessage(e));
-  }
+  const input = await readOrFatal(path, opts.encoding);
+  if ('messages' in input) return input;
   // a .docx is never rewritten: its findings, without fixes
   if (!input.decoded) return lintGuarded(path, input.text, env, { ...opts, kind: input.kind });
   const { bytes, decoded } = input.decoded;

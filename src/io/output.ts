@@ -5,6 +5,7 @@
 import { mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { randomBytes } from 'node:crypto';
+import { writeErrorReason as reason } from './errors.js';
 
 export class OutputError extends Error {}
 
@@ -22,23 +23,5 @@ export function writeFileAtomic(path: string, text: string): void {
       /* nothing was written there */
     }
     throw new OutputError(`无法写入输出文件「${path}」：${reason(e)}`);
-  }
-}
-
-function reason(e: unknown): string {
-  switch ((e as NodeJS.ErrnoException)?.code) {
-    case 'EACCES':
-    case 'EPERM':
-      return '没有写入权限';
-    case 'ENOTDIR':
-      return '路径中有一部分是文件，不是文件夹';
-    case 'EISDIR':
-      return '这是一个文件夹';
-    case 'ENOSPC':
-      return '磁盘空间不足';
-    case 'EROFS':
-      return '文件系统是只读的';
-    default:
-      return e instanceof Error ? e.message : String(e);
   }
 }

@@ -9,6 +9,7 @@ import { access, open, readFile, realpath, rename, stat, unlink } from 'node:fs/
 import { basename, dirname, join } from 'node:path';
 import iconv from 'iconv-lite';
 import type { Decoded } from './decode.js';
+import { writeErrorReason } from './errors.js';
 
 export class WriteError extends Error {}
 
@@ -116,22 +117,5 @@ function encodingName(encoding: string): string {
 }
 
 function reason(e: unknown): string {
-  if (e instanceof WriteError) return e.message;
-  switch ((e as NodeJS.ErrnoException)?.code) {
-    case 'EACCES':
-    case 'EPERM':
-      return '没有写入权限';
-    case 'EROFS':
-      return '文件所在的磁盘是只读的';
-    case 'ENOSPC':
-      return '磁盘空间不足';
-    case 'EDQUOT':
-      return '磁盘配额已满';
-    case 'ENOENT':
-      return '文件已不存在';
-    case 'EBUSY':
-      return '文件正被其他程序占用';
-    default:
-      return e instanceof Error ? e.message : String(e);
-  }
+  return e instanceof WriteError ? e.message : writeErrorReason(e);
 }
