@@ -244,11 +244,13 @@ function splitLines(text: string): Array<{ start: number; end: number; text: str
   return lines;
 }
 
-const PLAIN_START = /^[\u3001-\u303f\u3400-\u9fff\uf900-\ufaff\uff01-\uff5e\u2018\u201c]/;
+/** a line that starts, without indentation, with a CJK character, full-width or CJK punctuation, or a digit */
+const PLAIN_START = /^[\u3001-\u303f\u3400-\u9fff\uf900-\ufaff\uff01-\uff5e\u2018\u2019\u201c\u201d\u2014\u2026\u00b7\d]/;
 const MARKDOWN_CHARS = /[<>|#`~*_[\]\\!&\t]/;
 const MARKDOWN_CHARS_BUT_TAB = /[<>|#`~*_[\]\\!&]/;
 /** a line that may start a block of its own, or underline one: list item, thematic break, setext underline */
-const BLOCK_START = /^[ \t]*(?:[-+*=]|\d{1,9}[.)])/;
+const BLOCK_START = /^ {0,3}(?:[-+*=]|\d{1,9}[.)])/;
+const BLOCK_START_INDENTED = /^[ \t]*(?:[-+*=]|\d{1,9}[.)])/;
 /** a rule of dashes drawn with tabs (-------\t---\t---): a thematic break or setext underline, no heading of ours, no table */
 const RULE_ROW = /^[ \t]*-{3,}(?:\t+-{3,})+[ \t]*$/;
 const ATX_LINE = /^ {0,3}#{1,6}(?:[ \t]|$)/;
@@ -277,11 +279,13 @@ const LINE = /[^\r\n]*(\r\n|\r|\n|$)/g;
 export function blankPlainParagraphs(text: string): string {
   const lines = splitLines(text);
   const blank = (l: { text: string }) => /^[ \t]*$/.test(l.text);
-  const plain = (l: { text: string }) =>
-    (PLAIN_START.test(l.text) && !MARKDOWN_CHARS.test(l.text)) ||
-    (l.text.includes('\t') && !MARKDOWN_CHARS_BUT_TAB.test(l.text) && (!BLOCK_START.test(l.text) || RULE_ROW.test(l.text)));
-  // without list items and footnotes, nothing indented after a block can continue a container it closed
+  // without list items and footnotes, nothing indented after a block can continue a container it closed, and an
+  // indented line can start no list item of its own
   const containers = CONTAINER.test(text);
+  const blockStart = containers ? BLOCK_START_INDENTED : BLOCK_START;
+  const plain = (l: { text: string }) =>
+    (PLAIN_START.test(l.text) && !MARKDOWN_CHARS.test(l.text) && !BLOCK_START.test(l.text)) ||
+    (l.text.includes('\t') && !MARKDOWN_CHARS_BUT_TAB.test(l.text) && (!blockStart.test(l.text) || RULE_ROW.test(l.text)));
   // an ATX heading line stands alone (it ends a paragraph and continues nothing), so it bounds blocks too
   const edge = (l: { text: string }) => blank(l) || ATX_LINE.test(l.text);
   const parts: string[] = [];
