@@ -210,7 +210,11 @@ export async function main(argv: string[], io: Io = defaultIo()): Promise<number
         continue;
       }
       const opts = { env: envFor(fc), format: reportFormat, encoding, ...directives };
-      results.push(fixing ? await fixFile(t.path, { ...opts, ...fixing }) : await lintFile(t.path, opts));
+      const r = fixing ? await fixFile(t.path, { ...opts, ...fixing }) : await lintFile(t.path, opts);
+      // a file's text is kept only where the output shows source lines: many files are linted one by one, and
+      // only their findings stay
+      if (!formatter.showsSource || !r.messages.length) delete r.source;
+      results.push(r);
     }
     if (progress) io.stderr('\r\x1b[K');
     // --quiet: warnings are not shown, also those an error rule gave at a lower severity

@@ -46,3 +46,4 @@ export const codeframe: Formatter = (results, ctx) => {
   if (total) out += `${errors ? c.red.bold('✖') : c.yellow.bold('✖')} 共 ${total} 个问题（${errors} 个错误，${warnings} 个警告）\n`;
   return out;
 };
+codeframe.showsSource = true;

@@ -11,4 +11,7 @@ export interface FormatterContext {
   env: NodeJS.ProcessEnv;
 }
 
-export type Formatter = (results: LintResult[], ctx: FormatterContext) => string;
+export type Formatter = ((results: LintResult[], ctx: FormatterContext) => string) & {
+  /** the formatter prints source lines (the results must keep their `source`) */
+  showsSource?: boolean;
+};
