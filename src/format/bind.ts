@@ -20,12 +20,16 @@ const NUMERAL_WORD = /^[零〇一二两三四五六七八九十百千万无空]+
 
 /** A cell that is a label (words), as opposed to a value (a number, a blank, or junk in a value's place). */
 export function isLabelCell(cell: RawCell): boolean {
+  return (cell.label ??= labelLike(cell));
+}
+
+function labelLike(cell: RawCell): boolean {
   if (cell.blank) return false;
   if (parseCellNumber(cell.text).status !== 'invalid') return false;
   const n = normalizeLabel(cell.text);
   if (NUMERAL_WORD.test(n)) return false;
   if (ENUM_ONLY.test(n) || LABEL_START.test(n)) return true;
-  return cjkCount(n) >= 2;
+  return cjkCount(n, 2) >= 2;
 }
 
 function isRuleRow(row: PhysicalRow): boolean {

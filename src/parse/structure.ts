@@ -20,6 +20,8 @@ export interface RawCell {
   blank: boolean;
   /** the cell had nothing at all (not even white space): a layout placeholder rather than a blank data cell */
   empty: boolean;
+  /** whether the cell reads as a label (words) rather than a value, once asked (bind.ts) */
+  label?: boolean;
 }
 
 export interface PhysicalRow {

@@ -56,10 +56,15 @@ export function enumeratorOf(normalized: string): string {
   return m ? m[0] : '';
 }
 
-const CJK = /[\u3400-\u9fff\uf900-\ufaff]/g;
 
-export function cjkCount(text: string): number {
-  return text.match(CJK)?.length ?? 0;
+/** How many CJK characters the text has (counting stops at `atMost`). */
+export function cjkCount(text: string, atMost = Infinity): number {
+  let n = 0;
+  for (let i = 0; i < text.length && n < atMost; i++) {
+    const c = text.charCodeAt(i);
+    if ((c >= 0x3400 && c <= 0x9fff) || (c >= 0xf900 && c <= 0xfaff)) n++;
+  }
+  return n;
 }
 
 export const CHINESE_NUMERALS = '一二三四五六七八九十';
