@@ -17,26 +17,23 @@ export interface RelationResult {
   holds: boolean;
 }
 
-/** TABLE.ROW.COLUMN → cell, as cellAt finds it (the first table, row and cell with those ids), built once per report. */
-const indexes = new WeakMap<Report, Map<string, Cell>>();
+/** table → row → column → cell, as cellAt finds it (the first table, row and cell with those ids), built once per report. */
+type CellIndex = Map<string, Map<string, Map<string, Cell>>>;
+const indexes = new WeakMap<Report, CellIndex>();
 
-function cellIndex(report: Report): Map<string, Cell> {
+function cellIndex(report: Report): CellIndex {
   let index = indexes.get(report);
   if (index) return index;
   index = new Map();
-  const seenTables = new Set<string>();
   for (const t of tables(report)) {
-    if (!t.tableId || seenTables.has(t.tableId)) continue;
-    seenTables.add(t.tableId);
-    const seenRows = new Set<string>();
+    if (!t.tableId || index.has(t.tableId)) continue;
+    const rows = new Map<string, Map<string, Cell>>();
+    index.set(t.tableId, rows);
     for (const r of t.children) {
-      if (!r.rowId || seenRows.has(r.rowId)) continue;
-      seenRows.add(r.rowId);
-      for (const c of r.children) {
-        if (!c.columnId) continue;
-        const k = `${t.tableId}.${r.rowId}.${c.columnId}`;
-        if (!index.has(k)) index.set(k, c);
-      }
+      if (!r.rowId || rows.has(r.rowId)) continue;
+      const cells = new Map<string, Cell>();
+      rows.set(r.rowId, cells);
+      for (const c of r.children) if (c.columnId && !cells.has(c.columnId)) cells.set(c.columnId, c);
     }
   }
   indexes.set(report, index);
@@ -48,7 +45,7 @@ export function evaluateRelations(report: Report, format: Format, kind: string):
   const index = cellIndex(report);
   for (const relation of format.relations) {
     if (relation.kind !== kind) continue;
-    const get = (r: { key: string }) => index.get(r.key);
+    const get = (r: { table: string; row: string; column: string }) => index.get(r.table)?.get(r.row)?.get(r.column);
     const lhs = relation.lhs.map(get);
     const rhs = relation.rhs.map(get);
     const anchor = get(relation.anchor);

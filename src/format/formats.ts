@@ -63,8 +63,6 @@ export interface CellRef {
   table: string;
   row: string;
   column: string;
-  /** TABLE.ROW.COLUMN */
-  key: string;
 }
 
 /** One relation with its placeholders expanded: sum(lhs) == sum(rhs). */
@@ -121,7 +119,7 @@ export function validateFormat(data: unknown, source = 'format'): FormatData {
 
 function parseRef(s: string): CellRef {
   const [table, row, column] = s.split('.');
-  return { table, row, column, key: s };
+  return { table, row, column };
 }
 
 export function expandRelation(rel: FormatRelationData): Relation[] {

@@ -366,7 +366,7 @@ export function hover(a: Analysis, offset: number, rules: ReadonlyMap<string, Ru
   lines.push(`- 数值：${valueText(cell)}`);
 
   if (table.tableId && row.rowId && cell.columnId) {
-    const here: CellRef = { table: table.tableId, row: row.rowId, column: cell.columnId, key: `${table.tableId}.${row.rowId}.${cell.columnId}` };
+    const here: CellRef = { table: table.tableId, row: row.rowId, column: cell.columnId };
     lines.push(`- 编号：\`${here.table}.${here.row}.${here.column}\``);
     const rels = f.relations.filter((r) => [...r.lhs, ...r.rhs].some((x) => same(x, here)));
     if (rels.length) {
