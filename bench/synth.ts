@@ -545,15 +545,8 @@ function enumerator(i: number): string {
   return `（${'一二三四五六七八九十'[i]}）`;
 }
 
-interface Rendered {
-  text: string;
-  raw: Record<CellKey, string>;
-  cells: Record<CellKey, Loc>;
-  rows: Record<RowKey, Loc>;
-  headings: Record<string, Loc>;
-  headingTitles: Record<string, Loc>;
-  injection?: Injection;
-}
+/** what rendering gives: the text, and where everything in it was written */
+type Rendered = Pick<Synth, 'text' | 'raw' | 'cells' | 'rows' | 'headings' | 'headingTitles' | 'injection'>;
 
 function render(ctx: Ctx, prose: Map<string, string[]>): Rendered {
   const { format, layout, atx, defect } = ctx;
