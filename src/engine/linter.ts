@@ -1,6 +1,6 @@
 /**
  * The one path: text → skeleton → report AST (bound to a format) → rules → messages.
- * The CLI, the formatters and the programmatic API all go through `lintText`.
+ * The CLI, the language server and the programmatic API all go through `lintWith`.
  */
 import { Ajv, type ValidateFunction } from 'ajv';
 import { didYouMean } from '../suggest.js';
@@ -158,12 +158,7 @@ export function resolveRules(plugins: readonly Plugin[], settings: LintOptions['
   return active;
 }
 
-/** Lint one text. Never throws for bad input: a rule that fails is reported as a fatal message. */
-export function lintText(text: string, opts: LintOptions): LintResult {
-  const active = resolveRules(opts.plugins, opts.rules);
-  return lintWith(text, active, { knownRuleIds: [...ruleMap(opts.plugins).keys()], ...opts });
-}
-
+/** Lint one text with rules already resolved. Never throws for bad input: a rule that fails is a fatal message. */
 export function lintWith(text: string, active: readonly ActiveRule[], opts: Omit<LintOptions, 'plugins' | 'rules'>): LintResult {
   const filePath = opts.filePath ?? '<text>';
   const dictionary = opts.dictionary ?? defaultDictionary();

@@ -206,13 +206,9 @@ const PIPE_ROW = /^ {0,3}\|/;
 /**
  * Table body rows blanked to a lone pipe (same length, same lines): remark still sees a table row there, so the
  * table keeps its extent, but it no longer parses every cell's inline content, where its time goes. Header rows
- * (the line above a delimiter row) and delimiter rows stay as they are.
+ * (the line above a delimiter row) and delimiter rows stay as they are. Returns the text and the line numbers of
+ * the rows it blanked.
  */
-export function blankTableBodies(text: string): string {
-  return tableBodies(text).text;
-}
-
-/** blankTableBodies, and the line numbers of the rows it blanked. */
 function tableBodies(text: string): { text: string; rows: Set<number> } {
   const lines = splitLines(text);
   const parts: string[] = [];

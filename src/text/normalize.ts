@@ -51,11 +51,6 @@ export function stripEnumerator(normalized: string): string {
   return normalized.replace(ENUM_PREFIX, '');
 }
 
-export function enumeratorOf(normalized: string): string {
-  const m = ENUM_PREFIX.exec(normalized);
-  return m ? m[0] : '';
-}
-
 
 /** How many CJK characters the text has (counting stops at `atMost`). */
 export function cjkCount(text: string, atMost = Infinity): number {
@@ -125,8 +120,3 @@ export function parseCellNumber(raw: string): ParsedNumber {
   return { status: 'invalid' };
 }
 
-/** A cell that reads as a value (a number, a number with a unit, or a blank mark) rather than a label. */
-export function looksLikeValue(raw: string): boolean {
-  const p = parseCellNumber(raw);
-  return p.status !== 'invalid' || BLANK_MARKS.test(raw.trim());
-}
