@@ -13,7 +13,16 @@ import rowTotal from './row-total.js';
 import sectionMissing from './section-missing.js';
 import sectionOrder from './section-order.js';
 import proseTypo from './prose-typo.js';
+import formatYear from './format-year.js';
+import titleYear from './title-year.js';
+import titleForm from './title-form.js';
+import statPeriod from './stat-period.js';
+import relativeDate from './relative-date.js';
+import headingSequence from './heading-sequence.js';
+import preambleParts from './preamble-parts.js';
+import publishDeadline from './publish-deadline.js';
 
 export default definePlugin({
-  rules: [balance, rowTotal, outcomeTotal, reviewTotal, sectionMissing, sectionOrder, labelVariant, cellEmpty, cellCount, cellValue, proseTypo],
+  rules: [balance, rowTotal, outcomeTotal, reviewTotal, sectionMissing, sectionOrder, labelVariant, cellEmpty, cellCount, cellValue, proseTypo,
+    formatYear, titleYear, titleForm, statPeriod, relativeDate, headingSequence, preambleParts, publishDeadline],
 });

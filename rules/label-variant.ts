@@ -1,8 +1,9 @@
-import { sections, tables } from '../src/ast.js';
+import { sections } from '../src/ast.js';
 import { defineRule } from '../src/engine/rule.js';
 import { describeDifference } from '../src/rule-kit.js';
 import type { Label, LabelMatch } from '../src/types.js';
 import { normalizeLabel } from '../src/text/normalize.js';
+import { formatMismatch, isOtherFormatLabel } from '../src/prose/format-year.js';
 
 export default defineRule({
   meta: {
@@ -28,11 +29,11 @@ export default defineRule({
   },
   check(report, ctx) {
     const o = ctx.options as { headings: boolean; rows: boolean; columns: boolean };
-    const say = (label: Label, canonical: string, what: string, fix = true) => {
+    const say = (label: Label, canonical: string, what: string, fix = true, note = '') => {
       const diff = describeDifference(label.value, canonical);
       ctx.report({
         node: label,
-        message: `${what}「${label.value}」与格式不一致${diff ? `（${diff}）` : ''}，应为「${canonical}」`,
+        message: `${what}「${label.value}」与格式不一致${diff ? `（${diff}）` : ''}，应为「${canonical}」${note}`,
         expected: canonical,
         actual: label.value,
         ...(fix ? { fix: { range: [label.position.start.offset!, label.position.end.offset!] as [number, number], text: canonical } } : {}),
@@ -57,29 +58,37 @@ export default defineRule({
         say(label, want.title, '部分标题');
       }
     }
-    for (const t of tables(report)) {
-      if (!t.tableId) continue;
-      if (o.columns) {
-        for (const h of t.header) {
-          h.cells.forEach((c, i) => {
-            const m = h.matches?.[i];
-            if (isVariant(m) && m.distance > 0) say(c, m.canonical, '列名');
-          });
-        }
-      }
-      if (o.rows) {
-        for (const r of t.children) {
-          if (isVariant(r.match) && r.match.distance > 0) {
-            if (r.labels.length === 1) say(r.labels[0], r.match.canonical, '行名');
-            else {
-              // a label broken over lines: reported on its first piece, with no automatic fix
-              const first = r.labels[0];
-              const whole: Label = { type: 'label', value: r.label, position: { start: first.position.start, end: r.labels[r.labels.length - 1].position.end } };
-              say(whole, r.match.canonical, '行名', false);
-            }
+    // tables written in another year's format (see format-year): their labels are not rewritten into this format's wording
+    const mismatch = formatMismatch(report, ctx.format, ctx.identity());
+    for (const s of sections(report)) {
+      for (const t of s.children) {
+        if (t.type !== 'table' || !t.tableId) continue;
+        const inOther = (text: string) => mismatch !== undefined && (mismatch.tables.has(t) || isOtherFormatLabel(mismatch, s.sectionId, text));
+        const note = `（本表用的是 ${mismatch?.other.short} 年格式的写法，见 format-year，不给出自动修改）`;
+        const sayLabel = (label: Label, canonical: string, what: string) =>
+          inOther(label.value) ? say(label, canonical, what, false, note) : say(label, canonical, what);
+        if (o.columns) {
+          for (const h of t.header) {
+            h.cells.forEach((c, i) => {
+              const m = h.matches?.[i];
+              if (isVariant(m) && m.distance > 0) sayLabel(c, m.canonical, '列名');
+            });
           }
-          for (const g of r.groupMatches) {
-            if (isVariant(g.match) && g.match.distance > 0) say(g.label, g.match.canonical, '行名');
+        }
+        if (o.rows) {
+          for (const r of t.children) {
+            if (isVariant(r.match) && r.match.distance > 0) {
+              if (r.labels.length === 1) sayLabel(r.labels[0], r.match.canonical, '行名');
+              else {
+                // a label broken over lines: reported on its first piece, with no automatic fix
+                const first = r.labels[0];
+                const whole: Label = { type: 'label', value: r.label, position: { start: first.position.start, end: r.labels[r.labels.length - 1].position.end } };
+                say(whole, r.match.canonical, '行名', false);
+              }
+            }
+            for (const g of r.groupMatches) {
+              if (isVariant(g.match) && g.match.distance > 0) sayLabel(g.label, g.match.canonical, '行名');
+            }
           }
         }
       }

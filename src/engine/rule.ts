@@ -4,6 +4,7 @@
 import type { Format } from '../format/formats.js';
 import type { Dictionary } from '../config/dictionary.js';
 import type { SourceText } from '../text/lines.js';
+import type { ReportIdentity } from '../prose/identity.js';
 import type { Fix, LogicalLocation, Position, Report, Suggestion } from '../types.js';
 
 export type RuleSeverityName = 'error' | 'warn';
@@ -59,6 +60,8 @@ export interface RuleContext {
   /** variants and typos in force (built-in and configured dictionaries) */
   readonly dictionary: Dictionary;
   readonly options: Record<string, unknown>;
+  /** the report's identity: title and its year, 统计期限, 落款, page date, parts, agency kind (read once per report) */
+  identity(): ReportIdentity;
   report(descriptor: ReportDescriptor): void;
 }
 

@@ -259,20 +259,30 @@ const YEAR_PREFIX = /^(.{0,30}?)\s*20\d{2}\s*年度?$/;
 export function findTitle(texts: TextSpan[], source: SourceText): { title?: Title; agency?: string; used: Set<number> } {
   const nonBlank = texts.slice(0, 8);
   const used = new Set<number>();
-  const idx = nonBlank.findIndex((t) => isTitleText(t.value));
-  if (idx < 0) return { used };
+  let idx = nonBlank.findIndex((t) => isTitleText(t.value));
+  let tail: TextSpan | undefined;
+  if (idx < 0) {
+    // a title broken before its last words: 2023年XX市住房和城乡建设局政府信息公开工作 / 年度报告
+    idx = nonBlank.findIndex((t, i) => i + 1 < nonBlank.length && !/[《》，,]/.test(t.value) && isTitleText(`${t.value}${nonBlank[i + 1].value}`) && TITLE_TAIL.test(nonBlank[i + 1].value));
+    if (idx < 0) return { used };
+    tail = nonBlank[idx + 1];
+    used.add(idx + 1);
+  }
   const parts = [nonBlank[idx]];
+  if (tail) parts.push(tail);
   used.add(idx);
   let agency: string | undefined;
   if (idx > 0) {
     const pv = nonBlank[idx - 1];
     const yp = YEAR_PREFIX.exec(pv.value);
-    if (idx === 1 && pv.value.length <= 30 && !SENTENCE_END.test(pv.value) && !/\d/.test(pv.value)) {
+    // the agency on the line above: only when the title itself does not start with one (年份 or 政府信息公开 first)
+    const bare = TITLE_WITHOUT_AGENCY.test(parts[0].value.trim());
+    if (idx === 1 && bare && pv.value.length <= 30 && !SENTENCE_END.test(pv.value) && !/\d/.test(pv.value) && !NOT_AN_AGENCY.test(pv.value)) {
       parts.unshift(pv);
       used.add(idx - 1);
       agency = pv.value;
     } else if (yp && !/20\d{2}\s*年/.test(parts[0].value)) {
-      // a title broken before its main part: 平潭综合实验区2019年 / 政府信息公开工作年度报告
+      // a title broken before its main part: 平潭综合实验区2019年 / 政府信息公开工作年度报告; 2024年度 / XX区人民政府政府信息公开工作年度报告
       parts.unshift(pv);
       used.add(idx - 1);
       agency = yp[1].trim() || undefined;
@@ -280,16 +290,26 @@ export function findTitle(texts: TextSpan[], source: SourceText): { title?: Titl
   }
   const value = parts.map((p) => p.value).join(' ');
   if (!agency) {
-    const m = /^(.+?)\s*(20\d{2})\s*年/.exec(parts[0].value);
+    const main = parts.find((p) => !YEAR_ONLY.test(p.value)) ?? parts[0];
+    const m = /^(.+?)\s*(20\d{2})\s*年/.exec(main.value);
     if (m) agency = m[1].trim();
     else {
-      const n = /^(.+?)(政府信息公开|政务公开)/.exec(parts[0].value);
-      if (n && n[1].length >= 2) agency = n[1].replace(/20\d{2}\s*年度?$/, '').trim() || undefined;
+      const n = /^(.+?)(政府信息公开|政务公开)/.exec(main.value);
+      const a = n ? n[1].replace(/^(19|20)\d{2}\s*年度?/, '').replace(/(19|20)\d{2}\s*年度?$/, '').trim() : '';
+      if (a.length >= 2) agency = a;
     }
   }
   const title: Title = { type: 'title', value, position: source.position(parts[0].start, parts[parts.length - 1].end) };
   return { title, agency, used };
 }
+
+/** The last words of a title broken over two lines (年度报告, 工作年度报告, 报告). */
+const TITLE_TAIL = /^.{0,8}报告$/;
+/** A title that starts with its year or its subject, not with the agency's name. */
+const TITLE_WITHOUT_AGENCY = /^((19|20)\d{2}\s*年|政府信息公开|政务公开|信息公开)/;
+const YEAR_ONLY = /^\s*(19|20)\d{2}\s*年度?\s*$/;
+/** Lines above a title that are not the agency's name. */
+const NOT_AN_AGENCY = /^(正文|全文|附件|附|目录|索引号|来源|发布机构|字号|打印|关闭|【|\[)/;
 
 function paragraph(l: Line, hints: MarkdownHints | undefined, source: SourceText): Paragraph {
   const atx = hints?.headings.get(l.line);
