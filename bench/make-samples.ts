@@ -83,6 +83,45 @@ export function makeSamples(): Sample[] {
     lines[p] = `截止2021年12月31日，${lines[p]}`;
     out.push({ file: 'prose-typo--2021-tab.txt', about: '正文把「截至2021年12月31日」写成了「截止」', text: lines.join('\n'), findings: [{ ruleId: 'prose-typo', line: p + 1 }] });
   }
+  // the report's identity and its prose (issue 10): one line of a correct report changed
+  const lineEdit = (file: string, about: string, s: Synth, edit: (lines: string[]) => number) => {
+    const lines = s.text.split('\n');
+    const at = edit(lines);
+    out.push({ file, about, text: lines.join('\n'), findings: [{ ruleId: ruleOfSample(file)!, line: at + 1 }] });
+  };
+  const find = (lines: string[], re: RegExp) => lines.findIndex((l) => re.test(l));
+  lineEdit('title-year--2021-tab.txt', '标题没有写年份（「2021年度」漏了）', gen({ seed: 45, year: 2021, layout: 'tab' }), (lines) => {
+    const i = find(lines, /政府信息公开工作年度报告$/);
+    lines[i] = lines[i].replace(/20\d\d\s*年度?/, '');
+    // the title starts on the first line (the agency's name, when it stands above)
+    return find(lines, /\S/);
+  });
+  lineEdit('title-form--2020-tab.txt', '标题写成了「政府信息公开工作报告」（少了「年度」）', gen({ seed: 46, year: 2020, layout: 'tab' }), (lines) => {
+    const i = find(lines, /政府信息公开工作年度报告$/);
+    lines[i] = lines[i].replace(/工作年度报告$/, '工作报告');
+    return find(lines, /\S/);
+  });
+  lineEdit('stat-period--2022-tab.txt', '统计期限沿用了上一年的年份（2021年），报告是 2022 年度的', gen({ seed: 47, year: 2022, layout: 'tab' }), (lines) => {
+    const i = find(lines, /统计期限自2022年/);
+    lines[i] = lines[i].replace('统计期限自2022年1月1日起至2022年12月31日止', '统计期限自2021年1月1日起至2021年12月31日止');
+    return i;
+  });
+  lineEdit('relative-date--2021-tab.txt', '总体情况里写了「去年」而不是年份', gen({ seed: 48, year: 2021, layout: 'tab' }), (lines) => {
+    const h = find(lines, /^一、/);
+    const i = lines.findIndex((l, k) => k > h && l.trim() !== '');
+    lines[i] = `去年4月，本机关开通了政务微信公众号。${lines[i]}`;
+    return i;
+  });
+  lineEdit('heading-sequence--2020-word.txt', '总体情况的小标题「（三）」写成了「（二）」（（二）用了两次）', gen({ seed: 49, year: 2020, layout: 'word' }), (lines) => {
+    const i = find(lines, /^（三）/);
+    lines[i] = lines[i].replace(/^（三）/, '（二）');
+    return i;
+  });
+  lineEdit('preamble-parts--2021-tab.txt', '前言说报告「五部分组成」（应为六部分）', gen({ seed: 50, year: 2021, layout: 'tab' }), (lines) => {
+    const i = find(lines, /六部分组成/);
+    lines[i] = lines[i].replace('六部分组成', '五部分组成');
+    return i;
+  });
   injected('label-variant--2020-heading.txt', '第五部分标题漏字', gen({ seed: 39, year: 2020, layout: 'tab', defect: { kind: 'heading-typo', section: 's5' } }));
   injected('cell-empty--2020-tab.txt', '第三部分「二、上年结转政府信息公开申请数量」的「科研机构」空着', gen({ seed: 40, year: 2020, layout: 'tab', defect: { kind: 'blank', cell: 'T3.r2.research' } }));
   injected('cell-count--2021-word.txt', '第三部分一行少了一个数字格，无法确定各数字属于哪一列（该行不参与求和核对）', gen({ seed: 41, year: 2021, layout: 'word', defect: { kind: 'drop-cell', cell: `${deepestRows(f2021, 'T3')[3]}.research` } }));

@@ -30,7 +30,7 @@ export default defineRule({
       list.push(p);
     }
     for (const [, paras] of bySection) {
-      const last = new Map<MarkerLevel, { value: number; node: Located; text: string }>();
+      const last = new Map<MarkerLevel, { value: number; node: Located; text: string; repeated?: boolean }>();
       let run: { value: number; node: Located } | undefined;
       for (const { node } of paras) {
         const mk = leadingMarker(node);
@@ -43,12 +43,13 @@ export default defineRule({
           if (prev && mk.value === prev.value) {
             ctx.report({
               node: here,
-              message: `小标题编号「${numberName(mk.level, mk.value)}」重复使用（上一个也是「${prev.text.trim()}」），应为「${numberName(mk.level, prev.value + 1)}」`,
+              message: `小标题编号「${numberName(mk.level, mk.value)}」重复使用，应为「${numberName(mk.level, prev.value + 1)}」`,
               expected: numberName(mk.level, prev.value + 1),
               actual: mk.text,
               related: [{ node: prev.node, message: `上一个「${numberName(mk.level, prev.value)}」` }],
             });
-          } else if (prev && mk.value > prev.value + 1) {
+            // whether the next one goes on from the number written or from the one meant is not known yet
+          } else if (prev && mk.value > prev.value + 1 && !(prev.repeated && mk.value === prev.value + 2)) {
             const missing = [];
             for (let k = prev.value + 1; k < mk.value; k++) missing.push(numberName(mk.level, k));
             ctx.report({
@@ -59,7 +60,7 @@ export default defineRule({
               related: [{ node: prev.node, message: `上一个「${numberName(mk.level, prev.value)}」` }],
             });
           }
-          last.set(mk.level, { value: mk.value, node: here, text: mk.text });
+          last.set(mk.level, { value: mk.value, node: here, text: mk.text, repeated: prev !== undefined && mk.value === prev.value });
         }
         if (!ctx.options.inline) continue;
         for (const im of inlineMarkers(node.value)) {

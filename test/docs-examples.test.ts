@@ -116,7 +116,8 @@ function lintExample(ex: Example, pageRule: string | undefined): LintResult {
     const on = r.meta.id === pageRule || also.includes(r.meta.id);
     settings[r.meta.id] = on ? { severity: r.meta.severity, ...(r.meta.id === pageRule && options ? { options } : {}) } : 'off';
   }
-  return lint(ex.text, { rules: settings });
+  // file=NAME: the example is read as a file of that name (file=page.html: a web page)
+  return lint(ex.text, { rules: settings, ...(ex.attrs.file ? { filePath: ex.attrs.file } : {}) });
 }
 
 /** Tabs turned into spaces by an editor would change what a fragment means; catch it. */

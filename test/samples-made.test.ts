@@ -17,9 +17,19 @@ test('the folder holds the samples that make-samples writes, as it writes them',
   for (const f of files) expect({ f, same: readFileSync(join(dir, f), 'utf8') === made.get(f)!.text }).toEqual({ f, same: true });
 });
 
+/**
+ * Rules that cannot fire alone in a made text sample; each is shown on real files in its own test file instead.
+ */
+const NO_MADE_SAMPLE: Record<string, string> = {
+  // a report in the other year's format also has label-variant and cell-count findings in its tables
+  'format-year': 'test/format-year.test.ts (seeds 000 and 001 with another year in the title)',
+  // a publication date exists only in web pages (metadata or the article header)
+  'publish-deadline': 'test/publish-deadline.test.ts (the pages PT2019 and PT2021)',
+};
+
 test('every built-in rule has a sample that makes it fire, and there are correct ones in four layouts', () => {
   const shown = new Set(files.map(ruleOfSample));
-  for (const r of builtinRules.rules) expect(shown).toContain(r.meta.id);
+  for (const r of builtinRules.rules) if (!NO_MADE_SAMPLE[r.meta.id]) expect(shown).toContain(r.meta.id);
   expect(files.filter((f) => f.startsWith('ok--'))).toHaveLength(4);
 });
 
