@@ -15,7 +15,7 @@ import { lint, parse } from '../src/index.js';
 import { packageRoot } from '../src/paths.js';
 import type { LintMessage } from '../src/types.js';
 
-export const IDENTITY_RULES = ['format-year', 'title-year', 'title-form', 'stat-period', 'relative-date', 'heading-sequence', 'preamble-parts', 'publish-deadline'] as const;
+export const IDENTITY_RULES = ['format-year', 'title-year', 'title-form', 'stat-period', 'relative-date', 'heading-sequence', 'preamble-parts', 'publish-deadline', 'subtopic-as-section'] as const;
 
 export interface ReportParts {
   year?: number;

@@ -21,8 +21,9 @@ import relativeDate from './relative-date.js';
 import headingSequence from './heading-sequence.js';
 import preambleParts from './preamble-parts.js';
 import publishDeadline from './publish-deadline.js';
+import subtopicAsSection from './subtopic-as-section.js';
 
 export default definePlugin({
   rules: [balance, rowTotal, outcomeTotal, reviewTotal, sectionMissing, sectionOrder, labelVariant, cellEmpty, cellCount, cellValue, proseTypo,
-    formatYear, titleYear, titleForm, statPeriod, relativeDate, headingSequence, preambleParts, publishDeadline],
+    formatYear, titleYear, titleForm, statPeriod, relativeDate, headingSequence, preambleParts, publishDeadline, subtopicAsSection],
 });

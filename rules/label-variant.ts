@@ -4,6 +4,7 @@ import { describeDifference } from '../src/rule-kit.js';
 import type { Label, LabelMatch } from '../src/types.js';
 import { normalizeLabel } from '../src/text/normalize.js';
 import { formatMismatch, isOtherFormatLabel } from '../src/prose/format-year.js';
+import { subtopicLayout } from '../src/prose/subtopics.js';
 
 export default defineRule({
   meta: {
@@ -42,7 +43,10 @@ export default defineRule({
     const isVariant = (m: LabelMatch | undefined): m is LabelMatch => m !== undefined && m.kind === 'variant';
 
     if (o.headings) {
+      // a sub-topic of 总体情况 taken for a section (subtopic-as-section) is no variant of that section's title
+      const sub = subtopicLayout(report, ctx.format);
       for (const s of sections(report)) {
+        if (sub?.subtopicSections.has(s)) continue;
         const want = s.sectionId ? ctx.format.section(s.sectionId) : undefined;
         if (!want) continue;
         const m = ctx.format.data.sections.length ? matchHeading(s.titleText, want.title) : undefined;

@@ -1,5 +1,6 @@
 import { sections } from '../src/ast.js';
 import { defineRule } from '../src/engine/rule.js';
+import { subtopicLayout } from '../src/prose/subtopics.js';
 import type { Position, Report } from '../src/types.js';
 
 export default defineRule({
@@ -15,11 +16,13 @@ export default defineRule({
     schema: { type: 'object', properties: {}, additionalProperties: false },
   },
   check(report, ctx) {
-    const present = sections(report);
+    // sub-topics of 总体情况 numbered as sections (subtopic-as-section): 总体情况 is there, under no heading of its own
+    const sub = subtopicLayout(report, ctx.format);
+    const present = sections(report).filter((s) => !sub?.subtopicSections.has(s));
     const order = ctx.format.data.sections;
     for (let i = 0; i < order.length; i++) {
       const want = order[i];
-      if (!want.required || present.some((s) => s.sectionId === want.id)) continue;
+      if (!want.required || present.some((s) => s.sectionId === want.id) || (sub && want.id === sub.overviewId)) continue;
       // where it should have been: before the next section that is there, or at the end of the report
       const later = new Set(order.slice(i + 1).map((s) => s.id));
       const next = present.find((s) => s.sectionId && later.has(s.sectionId));

@@ -1,5 +1,6 @@
 import { sections } from '../src/ast.js';
 import { defineRule } from '../src/engine/rule.js';
+import { subtopicLayout } from '../src/prose/subtopics.js';
 
 export default defineRule({
   meta: {
@@ -20,7 +21,10 @@ export default defineRule({
     const seenId = new Map<string, number>();
     let maxRank = -1;
     let maxHeading = '';
+    // sub-topics of 总体情况 numbered as sections: subtopic-as-section says it once for all the headings it shifts
+    const sub = subtopicLayout(report, ctx.format);
     for (const s of sections(report)) {
+      if (sub && (sub.subtopicSections.has(s) || sub.shifted.has(s))) continue;
       const line = s.heading.position.start.line;
       const want = s.sectionId ? ctx.format.section(s.sectionId) : undefined;
       if (seenNumber.has(s.number)) {

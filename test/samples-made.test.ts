@@ -25,6 +25,8 @@ const NO_MADE_SAMPLE: Record<string, string> = {
   'format-year': 'test/format-year.test.ts (seeds 000 and 001 with another year in the title)',
   // a publication date exists only in web pages (metadata or the article header)
   'publish-deadline': 'test/publish-deadline.test.ts (the pages PT2019 and PT2021)',
+  // the made reports number their sections as the format does; a restructured outline is a fixture of its own
+  'subtopic-as-section': 'test/subtopic-as-section.test.ts and test/fixtures/identity/subtopic-as-section-2021.txt',
 };
 
 test('every built-in rule has a sample that makes it fire, and there are correct ones in four layouts', () => {
