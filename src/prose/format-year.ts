@@ -62,7 +62,7 @@ function compute(report: Report, format: Format, identity: ReportIdentity, forma
         for (const label of labelsOf(t)) {
           const norm = normalizeLabel(label.value);
           if (!norm || seen.has(norm)) continue;
-          if (!exactIn(other, s.sectionId, label.value) || exactIn(format, s.sectionId, label.value)) continue;
+          if (!exactIn(other, s.sectionId, norm) || exactIn(format, s.sectionId, norm)) continue;
           seen.add(norm);
           labels.push(label);
           tables.add(t);
@@ -76,7 +76,7 @@ function compute(report: Report, format: Format, identity: ReportIdentity, forma
 
 /** Whether a label, in a section, is written exactly as the other format of a mismatch writes it. */
 export function isOtherFormatLabel(m: FormatMismatch, sectionId: string | undefined, text: string): boolean {
-  return sectionId !== undefined && exactIn(m.other, sectionId, text);
+  return sectionId !== undefined && exactIn(m.other, sectionId, normalizeLabel(text));
 }
 
 /** A format named by its first year and its notice: 2019 年格式（国办公开办函〔2019〕60号）. */
@@ -98,7 +98,8 @@ function labelsOf(t: Table): Label[] {
 /** The exact wordings (normalised, with and without their enumerator) of a format's labels, by section. */
 const exactSets = new WeakMap<Format, Map<string, Set<string>>>();
 
-function exactIn(f: Format, sectionId: string, text: string): boolean {
+/** Whether a normalised label is written exactly as one of the format's labels of that section. */
+function exactIn(f: Format, sectionId: string, n: string): boolean {
   let bySection = exactSets.get(f);
   if (!bySection) {
     bySection = new Map();
@@ -124,6 +125,5 @@ function exactIn(f: Format, sectionId: string, text: string): boolean {
   }
   const set = bySection.get(sectionId);
   if (!set) return false;
-  const n = normalizeLabel(text);
   return set.has(n) || set.has(stripEnumerator(n) || n);
 }

@@ -156,6 +156,7 @@ function periodOf(paragraphs: Paragraph[], source: SourceText): PeriodSentence |
 
 /** A paragraph that is only a date: 2021年1月8日, （2024年1月26日）. */
 function dateLine(p: Paragraph, source: SourceText): DatedText | undefined {
+  if (p.value.length > 40) return undefined;
   const mp = mapText(p.value);
   if (mp.text.length > 16) return undefined;
   const m = /^[（(]?(\d{4})年(\d{1,2})月(\d{1,2})日[）)]?$/.exec(mp.text);
@@ -213,6 +214,7 @@ const NUMERALS: Record<string, number> = { 一: 1, 二: 2, 两: 2, 三: 3, 四: 
 /** 本报告包括…等六个部分 / 由…五部分组成 / 本报告共包括6个部分 (never 第N部分). */
 function partsOf(preamble: Paragraph[], source: SourceText): ReportIdentity['parts'] {
   for (const p of preamble) {
+    if (!p.value.includes('部分')) continue;
     const mp = mapText(p.value);
     const re = /(?<!第)(十[一二]?|[一二两三四五六七八九]|\d{1,2})个?大?部分/g;
     for (let m = re.exec(mp.text); m; m = re.exec(mp.text)) {

@@ -30,9 +30,9 @@ export function cnNumber(s: string): number | undefined {
   return undefined;
 }
 
-const L2 = /^([（(])\s*([一二三四五六七八九十]{1,3})\s*([）)])/;
-const L4 = /^([（(])\s*(\d{1,2})\s*([）)])/;
-const L3 = /^(\d{1,2})\s*[.．、](?![\d.．])/;
+const L2 = /([（(])\s*([一二三四五六七八九十]{1,3})\s*([）)])/y;
+const L4 = /([（(])\s*(\d{1,2})\s*([）)])/y;
+const L3 = /(\d{1,2})\s*[.．、](?![\d.．])/y;
 
 function bracketsOf(open: string, close: string): Marker['brackets'] {
   const o = open === '（';
@@ -45,15 +45,21 @@ export function leadingMarker(p: Paragraph): Marker | undefined {
   const v = p.value;
   let lead = 0;
   while (lead < v.length && /\s/.test(v[lead])) lead++;
-  const s = v.slice(lead);
-  let m = L2.exec(s);
+  const c = v.charCodeAt(lead);
+  // a marker starts with a bracket or a digit: most paragraphs are passed over at their first character
+  if (!(c === 0xff08 || c === 0x28 || (c >= 0x30 && c <= 0x39))) return undefined;
+  const at = (re: RegExp) => {
+    re.lastIndex = lead;
+    return re.exec(v);
+  };
+  let m = at(L2);
   if (m) {
     const n = cnNumber(m[2]);
     if (n !== undefined) return { level: 2, value: n, text: m[0], start: lead, end: lead + m[0].length, brackets: bracketsOf(m[1], m[3]) };
   }
-  m = L4.exec(s);
+  m = at(L4);
   if (m) return { level: 4, value: Number(m[2]), text: m[0], start: lead, end: lead + m[0].length, brackets: bracketsOf(m[1], m[3]) };
-  m = L3.exec(s);
+  m = at(L3);
   if (m) return { level: 3, value: Number(m[1]), text: m[0], start: lead, end: lead + m[0].length, brackets: 'none' };
   return undefined;
 }
