@@ -13,7 +13,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os, { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import builtinRules from '../rules/index.js';
-import { lintWith, resolveRules } from '../src/engine/linter.js';
+import { lintWith, resolveRules } from '../src/engine/run.js';
 import { lintEnv, lintFile, lintFiles } from '../src/index.js';
 import { LAYOUTS, deepestRows, synthesize, type Defect, type Synth } from './synth.js';
 import { builtinFormats } from '../src/format/formats.js';

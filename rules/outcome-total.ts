@@ -1,5 +1,5 @@
 import { defineRule } from '../src/engine/rule.js';
-import { evaluateRelations } from '../src/engine/relations.js';
+import { evaluateRelations } from '../src/format/relations.js';
 import { columnName, relationSuggestions, rowName } from '../src/rule-kit.js';
 
 export default defineRule({

@@ -6,29 +6,29 @@
  */
 import { readFile, stat } from 'node:fs/promises';
 import builtinRules from '../rules/index.js';
-import { lintWith, parseReport, resolveRules, result, ruleMap, type LintOptions, type RuleSetting } from './engine/linter.js';
+import { lintWith, parseReport, resolveRules, result, ruleMap, type LintOptions, type RuleSetting } from './engine/run.js';
 import { fixText } from './engine/fix.js';
 import type { Plugin, RuleMeta } from './engine/rule.js';
 import { binaryKind, decode, DecodeError, isZip, type Decoded } from './io/decode.js';
-import { docxToHtml } from './io/docx.js';
-import { inputKind, type InputKind } from './parse/read.js';
+import { docxToHtml } from './readers/docx.js';
+import { inputKind, type InputKind } from './readers/index.js';
 import { writeFixedFile, WriteError } from './io/write.js';
 import type { LintMessage, LintResult, SeveritySetting } from './types.js';
 import type { Format } from './format/formats.js';
-import type { Dictionary } from './config/dictionary.js';
+import type { Dictionary } from './format/dictionary.js';
 import { ConfigLoader } from './config/load.js';
 import { resolve } from 'node:path';
 
 export * from './types.js';
 export { defineRule, definePlugin } from './engine/rule.js';
 export type { Plugin, RuleModule, RuleMeta, RuleContext, ReportDescriptor } from './engine/rule.js';
-export { ConfigError, parseReport, resolveRules, ruleMap } from './engine/linter.js';
-export type { LintOptions, RuleSetting, ParsedReport } from './engine/linter.js';
-export type { InputKind } from './parse/read.js';
+export { ConfigError, parseReport, resolveRules, ruleMap } from './engine/run.js';
+export type { LintOptions, RuleSetting, ParsedReport } from './engine/run.js';
+export type { InputKind } from './readers/index.js';
 export { builtinFormats, validateFormat, Format, FormatError } from './format/formats.js';
-export { reportParse, reportProcessor } from './parse/unified.js';
-export type { ReportParseOptions, ReportFileData } from './parse/unified.js';
-export { evaluateRelations, valueToHold } from './engine/relations.js';
+export { reportParse, reportProcessor } from './unified.js';
+export type { ReportParseOptions, ReportFileData } from './unified.js';
+export { evaluateRelations, valueToHold } from './format/relations.js';
 export { applyFixes, fixText, isSafeFix, unsafeFixReason, MAX_PASSES } from './engine/fix.js';
 export * as ast from './ast.js';
 export * from './rule-kit.js';
@@ -255,8 +255,8 @@ export async function lintFiles(paths: string[], opts: FilesOptions = {}): Promi
 export { ConfigLoader, describeConfig } from './config/load.js';
 export type { ConfigData, FileConfig, LoadedConfig } from './config/load.js';
 export { buildConfigSchema, validateConfig } from './config/schema.js';
-export { buildDictionary, builtinDictionary, makeDictionary } from './config/dictionary.js';
-export type { Dictionary, DictionaryEntry } from './config/dictionary.js';
+export { buildDictionary, builtinDictionary, makeDictionary } from './format/dictionary.js';
+export type { Dictionary, DictionaryEntry } from './format/dictionary.js';
 export { formatFromData, loadFormatFile } from './format/custom.js';
 
 export function fatalResult(filePath: string, message: string): LintResult {

@@ -5,7 +5,7 @@
 import yargs from 'yargs';
 import chalk from 'chalk';
 import builtinRules from '../../rules/index.js';
-import { ConfigError, parseReport, result, ruleMap, type ParsedReport, type RuleSetting } from '../engine/linter.js';
+import { ConfigError, parseReport, result, ruleMap, type ParsedReport, type RuleSetting } from '../engine/run.js';
 import type { Plugin } from '../engine/rule.js';
 import { formatters } from '../formatters/index.js';
 import type { FormatterContext } from '../formatters/types.js';

@@ -13,12 +13,12 @@ import picomatch from 'picomatch';
 import { parse as parseYaml } from 'yaml';
 import builtinRules from '../../rules/index.js';
 import { ConfigError } from '../errors.js';
-import { ruleMap, type RuleSetting } from '../engine/linter.js';
+import { ruleMap, type RuleSetting } from '../engine/run.js';
 import type { Plugin, RuleModule } from '../engine/rule.js';
 import { builtinFormats, type Format } from '../format/formats.js';
 import { formatFromData, loadFormatFile } from '../format/custom.js';
 import type { SeveritySetting } from '../types.js';
-import { buildDictionary, builtinDictionary, loadDictionaryFile, makeDictionary, type Dictionary, type DictionaryEntry } from './dictionary.js';
+import { buildDictionary, builtinDictionary, loadDictionaryFile, makeDictionary, type Dictionary, type DictionaryEntry } from '../format/dictionary.js';
 import { validateConfig } from './schema.js';
 
 export const MODULE = 'report-lint';

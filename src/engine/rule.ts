@@ -2,7 +2,7 @@
  * The rule API. Built-in rules and plugin rules use exactly this interface; the engine knows no rule by name.
  */
 import type { Format } from '../format/formats.js';
-import type { Dictionary } from '../config/dictionary.js';
+import type { Dictionary } from '../format/dictionary.js';
 import type { SourceText } from '../text/lines.js';
 import type { Fix, LogicalLocation, Position, Report, Suggestion } from '../types.js';
 

@@ -11,7 +11,7 @@ import type { SourceText } from '../text/lines.js';
 import { cjkCount, normalizeLabel, parseCellNumber } from '../text/normalize.js';
 import type { Format, FormatTable } from './formats.js';
 import type { LabelRewrite, MatchOptions } from './match.js';
-import type { PhysicalRow, RawCell, RawTable, SectionDraft, Skeleton } from '../parse/structure.js';
+import type { PhysicalRow, RawCell, RawTable, SectionDraft, Skeleton } from '../readers/text.js';
 
 import { TABLE_CAPTION as CAPTION } from '../text/normalize.js';
 const ENUM_ONLY = /^(?:[一二三四五六七八九十]+[、.]|\([一二三四五六七八九十]+\)|\d+[.、])$/;

@@ -18,10 +18,10 @@ import {
   type WorkspaceEdit,
 } from 'vscode-languageserver';
 import builtinRules from '../../rules/index.js';
-import type { ParsedReport } from '../engine/linter.js';
+import type { ParsedReport } from '../engine/run.js';
 import type { RuleModule } from '../engine/rule.js';
-import type { RelationResult } from '../engine/relations.js';
-import { evaluateRelations } from '../engine/relations.js';
+import type { RelationResult } from '../format/relations.js';
+import { evaluateRelations } from '../format/relations.js';
 import type { CellRef, Relation } from '../format/formats.js';
 import { DOCS_BASE } from '../paths.js';
 import { columnName, rowName } from '../rule-kit.js';

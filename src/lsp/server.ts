@@ -24,10 +24,10 @@ import {
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import builtinRules from '../../rules/index.js';
 import { ConfigLoader, SEARCH_PLACES } from '../config/load.js';
-import { ConfigError, lintWith, parseReport, result, ruleMap, severityOf, type RuleSetting } from '../engine/linter.js';
+import { ConfigError, lintWith, parseReport, result, ruleMap, severityOf, type RuleSetting } from '../engine/run.js';
 import type { RuleModule } from '../engine/rule.js';
 import { fatalResult, lintEnv, type LintEnv } from '../index.js';
-import { inputKind, type InputKind } from '../parse/read.js';
+import { inputKind, type InputKind } from '../readers/index.js';
 import { packageVersion } from '../paths.js';
 import type { SeveritySetting } from '../types.js';
 import { codeActions, diagnostics, documentSymbols, FIX_ALL_KIND, flatSymbols, hover, type Analysis } from './features.js';

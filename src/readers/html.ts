@@ -32,7 +32,7 @@ import {
   type SectionDraft,
   type Skeleton,
   type TextSpan,
-} from './structure.js';
+} from './text.js';
 
 /** A piece of text: one text node, or the part of one, with its offsets in the source. */
 interface Piece {

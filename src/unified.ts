@@ -8,11 +8,11 @@
 import { unified, type Processor } from 'unified';
 import { VFile } from 'vfile';
 import type { Node } from 'unist';
-import type { Dictionary } from '../config/dictionary.js';
-import type { Format } from '../format/formats.js';
-import type { InputInfo, InputKind } from './read.js';
-import type { SourceText } from '../text/lines.js';
-import type { Report } from '../types.js';
+import type { Dictionary } from './format/dictionary.js';
+import type { Format } from './format/formats.js';
+import type { InputInfo, InputKind } from './readers/index.js';
+import type { SourceText } from './text/lines.js';
+import type { Report } from './types.js';
 
 export interface ReportParseOptions {
   /** the formats to choose from (default: the built-in ones) */

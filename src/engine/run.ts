@@ -9,14 +9,14 @@ import { bindReport } from '../format/bind.js';
 import { builtinFormats, type Format } from '../format/formats.js';
 import { selectFormat } from '../format/select.js';
 import { DecodeError } from '../io/decode.js';
-import { inputKind, readSkeleton, type InputInfo, type InputKind } from '../parse/read.js';
-import { reportFile, reportProcessor, setReportReader, type ReportParseOptions } from '../parse/unified.js';
+import { inputKind, readSkeleton, type InputInfo, type InputKind } from '../readers/index.js';
+import { reportFile, reportProcessor, setReportReader, type ReportParseOptions } from '../unified.js';
 import type { VFile } from 'vfile';
 import { DOCS_BASE } from '../paths.js';
 import type { SourceText } from '../text/lines.js';
 import type { LintMessage, LintResult, LogicalLocation, Report, ReportNode, SeveritySetting } from '../types.js';
 import type { Plugin, ReportDescriptor, RuleContext, RuleModule } from './rule.js';
-import { builtinDictionary, makeDictionary, type Dictionary } from '../config/dictionary.js';
+import { builtinDictionary, makeDictionary, type Dictionary } from '../format/dictionary.js';
 import { applyDirectives } from './directives.js';
 import { isSafeFix } from './fix.js';
 

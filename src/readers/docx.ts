@@ -9,7 +9,7 @@
 import { unified } from 'unified';
 import rehypeParse from 'rehype-parse';
 import type { Element, Root } from 'hast';
-import { DecodeError } from './decode.js';
+import { DecodeError } from '../io/decode.js';
 
 const fragment = unified().use(rehypeParse, { fragment: true });
 

@@ -7,7 +7,7 @@ import { decodeHTML } from 'entities';
 import type { Format } from '../format/formats.js';
 import type { DocumentPlace, Fix } from '../types.js';
 import { parseHtmlStructure, type HtmlMap } from './html.js';
-import { parseStructure, type Skeleton } from './structure.js';
+import { parseStructure, type Skeleton } from './text.js';
 
 export type InputKind = 'text' | 'html' | 'docx';
 

@@ -8,8 +8,8 @@ import { SourceText, isBlank, isSpace, trimSpan, type Line } from '../text/lines
 import { CHINESE_NUMERALS, TABLE_CAPTION, chineseNumeralValue, normalizeLabel } from '../text/normalize.js';
 import { LabelSet } from '../format/match.js';
 import type { Format } from '../format/formats.js';
-import { hasMarkdownSyntax, markdownHints, type MarkdownHints } from './markdown.js';
-import { hintsWithoutLines, maskDirectives } from './directive-comments.js';
+import { hasMarkdownSyntax, markdownHints, type MarkdownHints } from './markdown-hints.js';
+import { hintsWithoutLines, maskDirectives } from '../text/directive-comments.js';
 
 export interface RawCell {
   /** the cell's text as written (the pieces of a cell broken over lines joined) */
