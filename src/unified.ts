@@ -1,6 +1,7 @@
 /**
  * report-lint's reader as a unified parser plugin: `unified().use(reportParse, options).parse(file)` gives the
- * report AST (a unist tree). The engine reads every report through it, and so can any unified pipeline.
+ * report AST (a unist tree), read by the lint path's own read step (lint.ts parseText), so any unified pipeline
+ * reads a report exactly as the linter does.
  *
  * What the parse learnt besides the tree (the text with its line index, the format, the kind of input) is left
  * on the file, in `file.data.reportLint`.
@@ -8,30 +9,12 @@
 import { unified, type Processor } from 'unified';
 import { VFile } from 'vfile';
 import type { Node } from 'unist';
-import type { Dictionary } from './format/dictionary.js';
-import type { Format } from './format/formats.js';
-import type { InputInfo, InputKind } from './readers/index.js';
-import type { SourceText } from './text/lines.js';
-import type { Report } from './types.js';
+import { parseText, type ParseOptions } from './lint.js';
+import type { ParsedReport } from './engine/run.js';
 
-export interface ReportParseOptions {
-  /** the formats to choose from (default: the built-in ones) */
-  formats?: readonly Format[];
-  /** force a format (2019 | 2021 | a custom format's short name) */
-  format?: string;
-  /** variants and typos for label matching (default: the built-in dictionary) */
-  dictionary?: Dictionary;
-  /** text, html or docx (default: by the file's extension) */
-  kind?: InputKind;
-  /** treat text as Markdown (default: .md files, or text with Markdown headings or pipe tables) */
-  markdown?: boolean;
-}
+export type ReportParseOptions = ParseOptions;
 
-export interface ReportFileData {
-  source: SourceText;
-  format: Format;
-  input: InputInfo;
-}
+export type ReportFileData = Omit<ParsedReport, 'report'>;
 
 declare module 'vfile' {
   interface DataMap {
@@ -42,19 +25,9 @@ declare module 'vfile' {
   }
 }
 
-/** The reading itself, injected by the engine (which owns format selection and binding). */
-export type ReadReport = (text: string, filePath: string | undefined, options: ReportParseOptions) => ReportFileData & { report: Report };
-
-let reader: ReadReport | undefined;
-
-export function setReportReader(read: ReadReport): void {
-  reader = read;
-}
-
 export function reportParse(this: Processor, options: ReportParseOptions = {}): void {
   this.parser = (doc: string, file: VFile): Node => {
-    if (!reader) throw new Error('report-lint: no report reader registered');
-    const { report, ...data } = reader(doc, file.path, { ...options, ...(file.data.reportLintOptions ?? {}) });
+    const { report, ...data } = parseText(doc, file.path, { ...options, ...(file.data.reportLintOptions ?? {}) });
     file.data.reportLint = data;
     return report as unknown as Node;
   };
@@ -67,4 +40,11 @@ export function reportFile(text: string, filePath: string | undefined, options: 
   const file = new VFile({ value: text, ...(filePath ? { path: filePath } : {}) });
   file.data.reportLintOptions = options;
   return file;
+}
+
+/** Read a report into its AST through the unified plugin (the same read step as lint.ts's). */
+export function parseReport(text: string, opts: ReportParseOptions & { filePath?: string } = {}): ParsedReport {
+  const file = reportFile(text, opts.filePath, opts);
+  const report = reportProcessor.parse(file) as unknown as ParsedReport['report'];
+  return { report, ...file.data.reportLint! };
 }
