@@ -10,7 +10,7 @@ import type { PhysicalRow, RawCell, RawTable, Recognizer, SectionDraft, Skeleton
 import { findTitle, reportYear } from './title.js';
 import type { InputKindModule } from './kind.js';
 import { hasMarkdownSyntax, markdownHints, type MarkdownHints } from './markdown-hints.js';
-import { hintsWithoutLines, maskDirectives } from '../text/directive-comments.js';
+import { hintsWithoutLines, maskDirectives } from './directive-comments.js';
 
 const SENTENCE_END = /[。；;！？]/;
 
