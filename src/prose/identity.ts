@@ -71,18 +71,21 @@ export interface ReportIdentity {
   paragraphs: Array<{ node: Paragraph; section?: Section }>;
 }
 
-export type InputKindName = 'text' | 'html' | 'docx';
+/** What the reader told about the input: a web page has a publication date to read. */
+export interface IdentityInput {
+  webPage?: boolean;
+}
 
 const cache = new WeakMap<Report, ReportIdentity>();
 
 /** The identity of a report (computed once per report). */
-export function reportIdentity(report: Report, source: SourceText, kind: InputKindName = 'text'): ReportIdentity {
+export function reportIdentity(report: Report, source: SourceText, input: IdentityInput = {}): ReportIdentity {
   let id = cache.get(report);
-  if (!id) cache.set(report, (id = readIdentity(report, source, kind)));
+  if (!id) cache.set(report, (id = readIdentity(report, source, input)));
   return id;
 }
 
-function readIdentity(report: Report, source: SourceText, kind: InputKindName): ReportIdentity {
+function readIdentity(report: Report, source: SourceText, input: IdentityInput): ReportIdentity {
   const preamble: Paragraph[] = [];
   const paragraphs: ReportIdentity['paragraphs'] = [];
   for (const c of report.children) {
@@ -101,7 +104,7 @@ function readIdentity(report: Report, source: SourceText, kind: InputKindName): 
     const d = dateLine(preamble[0], source);
     if (d) id.dateUnderTitle = d;
   }
-  if (kind === 'html') id.published = pageDate(source, report);
+  if (input.webPage) id.published = pageDate(source, report);
   id.parts = partsOf(preamble, source);
   id.agencyKind = agencyKind(id.agency ?? id.signature?.agency, preamble.map((p) => p.value).join(''));
   return id;
