@@ -217,7 +217,7 @@ describe('directive lines are not report text', () => {
     const text = insert(base, 185, 'report-lint-disable-next-line label-variant -- 原文如此');
     expect(shape(text)).toEqual(shape(base));
     const r = lint(text, { filePath: 'r.txt' });
-    expect(brief(r.messages)).toEqual(['123:2 label-variant', '132:2 label-variant', '230:2 label-variant', '263:2 label-variant']);
+    expect(brief(r.messages)).toEqual(['1:1 title-form', '123:2 label-variant', '132:2 label-variant', '230:2 label-variant', '263:2 label-variant']);
     expect(brief(r.suppressedMessages!)).toEqual(['186:2 label-variant']);
   });
 
@@ -284,7 +284,7 @@ describe('the built CLI', () => {
     lines.splice(121, 0, 'report-lint-disable-next-line cell-empty');
     writeFileSync(join(dir, 'a.txt'), lines.join('\n'));
     const plain = JSON.parse(cli(['a.txt', '--format', 'json']).stdout)[0];
-    expect(brief(plain.messages)).toEqual(['124:2 label-variant', '133:2 label-variant', '231:2 label-variant', '264:2 label-variant']);
+    expect(brief(plain.messages)).toEqual(['1:1 title-form', '124:2 label-variant', '133:2 label-variant', '231:2 label-variant', '264:2 label-variant']);
     expect(brief(plain.suppressedMessages)).toEqual(['187:2 label-variant']);
     expect(plain.suppressedMessages[0].suppressions).toEqual([{ kind: 'directive', justification: '原文如此' }]);
 
@@ -292,7 +292,7 @@ describe('the built CLI', () => {
     expect(r.code).toBe(1);
     expect(r.stdout).toMatch(/122:1\s+错误\s+指令「report-lint-disable-next-line」没有写明原因/);
     expect(r.stdout).toMatch(/122:1\s+错误\s+指令「report-lint-disable-next-line」没有屏蔽任何问题（「cell-empty」在此处没有报告问题），可以删除/);
-    expect(r.stdout).toContain('✖ 共 6 个问题（2 个错误，4 个警告）');
+    expect(r.stdout).toContain('✖ 共 7 个问题（2 个错误，5 个警告）');
     const warn = cli(['a.txt', '--report-unused-disable-directives-severity', 'warn', '--format', 'json']);
     expect(warn.code).toBe(0);
     expect(JSON.parse(warn.stdout)[0].messages.filter((m: LintMessage) => m.ruleId === null).map((m: LintMessage) => m.severity)).toEqual([1]);

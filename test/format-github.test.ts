@@ -26,6 +26,9 @@ function workspace(): string {
 const ANNOTATIONS = [
   '::error file=report.txt,line=41,col=32,endLine=41,endColumn=33,title=report-lint row-total::「（一）予以公开」的总计应为 4（六类申请人之和），实为 5%0A相关：41:20 自然人：3%0A相关：41:22 商业企业：1%0A相关：41:24 科研机构：0%0A相关：41:26 社会公益组织：0%0A相关：41:28 法律服务机构：0%0A相关：41:30 其他：0',
   '::error file=report.txt,line=63,col=20,endLine=63,endColumn=21,title=report-lint outcome-total::（七）总计「总计」栏应为 7（（一）至（六）之和），实为 6%0A相关：41:32 （一）予以公开：5%0A相关：42:44 （二）部分公开：2',
+  `::warning file=${S004},line=7,col=205,endLine=7,endColumn=208,title=report-lint preamble-parts::前言说本报告有「五部分」，格式规定 6 个部分，本报告只写了 5 个部分`,
+  `::warning file=${S004},line=19,col=1,endLine=19,endColumn=4,title=report-lint heading-sequence::小标题编号「（二）」重复使用，应为「（三）」%0A相关：15:1 上一个「（二）」`,
+  `::warning file=${S004},line=23,col=88,endLine=23,endColumn=90,title=report-lint relative-date::「去年」是相对的说法，报告在次年发布、日后仍会被查阅，应写明年份（报告年度是 2020 年，成文在 2021 年，「去年」可指 2019 年也可指 2020 年）`,
   `::warning file=${S004},line=57,col=13,endLine=57,endColumn=17,title=report-lint label-variant::列名「社会组织」与格式不一致（缺少「公益」），应为「社会公益组织」`,
   `::warning file=${S004},line=60,col=4,endLine=60,endColumn=24,title=report-lint cell-count::「（一）予以公开」应有 7 个数字格，实有 6 个（少了 1 个）；无法确定各数字对应哪一列，本行不参与求和核对`,
   // a finding over several lines: GitHub takes no columns then
@@ -33,7 +36,7 @@ const ANNOTATIONS = [
   `::warning file=${S004},line=86,col=3,endLine=86,endColumn=26,title=report-lint label-variant::部分标题「因政府信息公开工作被申请复议、提起行政诉讼情况」与格式不一致，应为「政府信息公开行政复议、行政诉讼情况」`,
   `::warning file=${S004},line=91,col=1,endLine=91,endColumn=32,title=report-lint cell-count::第四部分表格的数据行应有 15 个数字格，实有 16 个（多了 1 个）；无法确定各数字对应哪一列，本行不参与求和核对`,
   `::error file=${S004},line=103,col=1,endLine=103,endColumn=59,title=report-lint section-missing::缺少第六部分「六、其他需要报告的事项」（报告到此结束，未见这一部分）`,
-  'report-lint：检查了 2 个文件，共 8 个问题（3 个错误，5 个警告）',
+  'report-lint：检查了 2 个文件，共 11 个问题（3 个错误，8 个警告）',
 ];
 
 describe('github annotations from the built CLI', () => {
@@ -75,12 +78,15 @@ describe('GITHUB_STEP_SUMMARY', () => {
     '',
     '## report-lint',
     '',
-    '检查了 2 个文件，发现 3 个错误、5 个警告。',
+    '检查了 2 个文件，发现 3 个错误、8 个警告。',
     '',
     '| 文件 | 行:列 | 严重程度 | 规则 | 说明 |',
     '| --- | --- | --- | --- | --- |',
     `| report.txt | 41:32 | 错误 | [row-total](${DOC}row-total.md) | 「（一）予以公开」的总计应为 4（六类申请人之和），实为 5<br>相关：41:20 自然人：3<br>相关：41:22 商业企业：1<br>相关：41:24 科研机构：0<br>相关：41:26 社会公益组织：0<br>相关：41:28 法律服务机构：0<br>相关：41:30 其他：0 |`,
     `| report.txt | 63:20 | 错误 | [outcome-total](${DOC}outcome-total.md) | （七）总计「总计」栏应为 7（（一）至（六）之和），实为 6<br>相关：41:32 （一）予以公开：5<br>相关：42:44 （二）部分公开：2 |`,
+    `| 004\\_4455f420e810b9a4.txt | 7:205 | 警告 | [preamble-parts](${DOC}preamble-parts.md) | 前言说本报告有「五部分」，格式规定 6 个部分，本报告只写了 5 个部分 |`,
+    `| 004\\_4455f420e810b9a4.txt | 19:1 | 警告 | [heading-sequence](${DOC}heading-sequence.md) | 小标题编号「（二）」重复使用，应为「（三）」<br>相关：15:1 上一个「（二）」 |`,
+    `| 004\\_4455f420e810b9a4.txt | 23:88 | 警告 | [relative-date](${DOC}relative-date.md) | 「去年」是相对的说法，报告在次年发布、日后仍会被查阅，应写明年份（报告年度是 2020 年，成文在 2021 年，「去年」可指 2019 年也可指 2020 年） |`,
     `| 004\\_4455f420e810b9a4.txt | 57:13 | 警告 | [label-variant](${DOC}label-variant.md) | 列名「社会组织」与格式不一致（缺少「公益」），应为「社会公益组织」 |`,
     `| 004\\_4455f420e810b9a4.txt | 60:4 | 警告 | [cell-count](${DOC}cell-count.md) | 「（一）予以公开」应有 7 个数字格，实有 6 个（少了 1 个）；无法确定各数字对应哪一列，本行不参与求和核对 |`,
     `| 004\\_4455f420e810b9a4.txt | 61:6 | 警告 | [cell-count](${DOC}cell-count.md) | 「（二）部分公开」应有 7 个数字格，实有 6 个（少了 1 个）；无法确定各数字对应哪一列，本行不参与求和核对 |`,

@@ -59,7 +59,10 @@ describe('junit', () => {
       `    <testcase classname="${S004}" name="${S004}" file="${S004}">`,
       '      <failure type="section-missing" message="缺少第六部分「六、其他需要报告的事项」（报告到此结束，未见这一部分）">103:1 缺少第六部分「六、其他需要报告的事项」（报告到此结束，未见这一部分） (section-missing)',
       `说明：${DOC}section-missing.md</failure>`,
-      `      <system-out>${W004('57:13', '列名「社会组织」与格式不一致（缺少「公益」），应为「社会公益组织」', 'label-variant')}`,
+      `      <system-out>${W004('7:205', '前言说本报告有「五部分」，格式规定 6 个部分，本报告只写了 5 个部分', 'preamble-parts')}`,
+      '警告 19:1 小标题编号「（二）」重复使用，应为「（三）」 (heading-sequence)\n相关：15:1 上一个「（二）」\n' + `说明：${DOC}heading-sequence.md`,
+      W004('23:88', '「去年」是相对的说法，报告在次年发布、日后仍会被查阅，应写明年份（报告年度是 2020 年，成文在 2021 年，「去年」可指 2019 年也可指 2020 年）', 'relative-date'),
+      W004('57:13', '列名「社会组织」与格式不一致（缺少「公益」），应为「社会公益组织」', 'label-variant'),
       W004('60:4', '「（一）予以公开」应有 7 个数字格，实有 6 个（少了 1 个）；无法确定各数字对应哪一列，本行不参与求和核对', 'cell-count'),
       W004('61:6', '「（二）部分公开」应有 7 个数字格，实有 6 个（少了 1 个）；无法确定各数字对应哪一列，本行不参与求和核对', 'cell-count'),
       W004('86:3', '部分标题「因政府信息公开工作被申请复议、提起行政诉讼情况」与格式不一致，应为「政府信息公开行政复议、行政诉讼情况」', 'label-variant'),
@@ -93,7 +96,8 @@ describe('junit', () => {
     expect(out.status).toBe(0);
     const c = parseXml(out.stdout).testsuites.testsuite.testcase[0];
     expect(c.failure).toBeUndefined();
-    expect(c['system-out'].split('\n').filter((l: string) => l.startsWith('警告 '))).toHaveLength(5);
+    // five label typos and the title 「…工作报告」 (title-form)
+    expect(c['system-out'].split('\n').filter((l: string) => l.startsWith('警告 '))).toHaveLength(6);
   });
 });
 
@@ -110,6 +114,9 @@ describe('checkstyle', () => {
       w(63, 20, 'error', '（七）总计「总计」栏应为 7（（一）至（六）之和），实为 6', 'outcome-total'),
       '  </file>',
       `  <file name="${S004}">`,
+      w(7, 205, 'warning', '前言说本报告有「五部分」，格式规定 6 个部分，本报告只写了 5 个部分', 'preamble-parts'),
+      w(19, 1, 'warning', '小标题编号「（二）」重复使用，应为「（三）」', 'heading-sequence'),
+      w(23, 88, 'warning', '「去年」是相对的说法，报告在次年发布、日后仍会被查阅，应写明年份（报告年度是 2020 年，成文在 2021 年，「去年」可指 2019 年也可指 2020 年）', 'relative-date'),
       w(57, 13, 'warning', '列名「社会组织」与格式不一致（缺少「公益」），应为「社会公益组织」', 'label-variant'),
       w(60, 4, 'warning', '「（一）予以公开」应有 7 个数字格，实有 6 个（少了 1 个）；无法确定各数字对应哪一列，本行不参与求和核对', 'cell-count'),
       w(61, 6, 'warning', '「（二）部分公开」应有 7 个数字格，实有 6 个（少了 1 个）；无法确定各数字对应哪一列，本行不参与求和核对', 'cell-count'),
@@ -122,7 +129,7 @@ describe('checkstyle', () => {
       '',
     ]);
     expect(r.status).toBe(1);
-    expect(parseXml(r.stdout).checkstyle.file.map((f: Xml) => (f.error ?? []).length)).toEqual([2, 6, 0]);
+    expect(parseXml(r.stdout).checkstyle.file.map((f: Xml) => (f.error ?? []).length)).toEqual([2, 9, 0]);
   });
 });
 
