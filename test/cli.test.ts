@@ -25,7 +25,7 @@ describe('exit codes and the default (stylish) output', () => {
     expect(r.stdout).toContain('samples/seeds/004_4455f420e810b9a4.txt');
     expect(r.stdout).toMatch(/103:1\s+错误\s+缺少第六部分「六、其他需要报告的事项」/);
     expect(r.stdout).toMatch(/label-variant/);
-    expect(r.stdout).toContain('✖ 共 42 个问题（1 个错误，41 个警告）');
+    expect(r.stdout).toContain('✖ 共 47 个问题（1 个错误，46 个警告）');
     // 001 has no finding and is not listed
     expect(r.stdout).not.toContain('001_3ae8912727f14c8a.txt');
     // piped output: no colour, no progress line
@@ -40,10 +40,11 @@ describe('exit codes and the default (stylish) output', () => {
 
   test('only warnings: exit 0; --max-warnings below their number: exit 1 with a message', () => {
     expect(run([SEEDS.s002]).code).toBe(0);
-    const r = run([SEEDS.s002, '--max-warnings', '4']);
+    // five label typos and the title 「…工作报告」 (title-form)
+    const r = run([SEEDS.s002, '--max-warnings', '5']);
     expect(r.code).toBe(1);
-    expect(r.stderr).toContain('发现 5 个警告，超过了 --max-warnings 规定的 4 个');
-    expect(run([SEEDS.s002, '--max-warnings', '5']).code).toBe(0);
+    expect(r.stderr).toContain('发现 6 个警告，超过了 --max-warnings 规定的 5 个');
+    expect(run([SEEDS.s002, '--max-warnings', '6']).code).toBe(0);
   });
 
   test('--quiet: errors only', () => {
@@ -75,7 +76,7 @@ describe('--format json: ESLint’s JSON shape', () => {
     expect(out).toHaveLength(2);
     const f = out.find((x: { filePath: string }) => x.filePath.endsWith('004_4455f420e810b9a4.txt'));
     expect(f.filePath).toBe(join(ROOT, SEEDS.s004));
-    expect(f).toMatchObject({ errorCount: 1, warningCount: 5, fatalErrorCount: 0 });
+    expect(f).toMatchObject({ errorCount: 1, warningCount: 8, fatalErrorCount: 0 });
     for (const m of f.messages) {
       expect(Object.keys(m)).toEqual(expect.arrayContaining(['ruleId', 'severity', 'message', 'line', 'column', 'endLine', 'endColumn']));
       expect([1, 2]).toContain(m.severity);
@@ -115,7 +116,7 @@ describe('paths: folders, globs, missing files, bad input', () => {
     expect(r.code).toBe(2);
     const out = JSON.parse(r.stdout);
     expect(out[0]).toMatchObject({ fatalErrorCount: 1, messages: [{ ruleId: null, fatal: true, severity: 2, message: '找不到文件或文件夹「nope.txt」' }] });
-    expect(out[1].warningCount).toBe(5);
+    expect(out[1].warningCount).toBe(6);
   });
 
   test('binary and undecodable files are fatal for that file only', () => {
