@@ -19,6 +19,7 @@ import type { Plugin, ReportDescriptor, RuleContext, RuleModule } from './rule.j
 import { builtinDictionary, makeDictionary, type Dictionary } from '../config/dictionary.js';
 import { applyDirectives } from './directives.js';
 import { isSafeFix } from './fix.js';
+import { readProse } from '../prose/index.js';
 
 import { ConfigError } from '../errors.js';
 
@@ -196,6 +197,7 @@ export function lintWith(text: string, active: readonly ActiveRule[], opts: Omit
       source,
       dictionary,
       options: a.options,
+      prose: () => readProse(report, source),
       report: (d: ReportDescriptor) => messages.push(toMessage(file, a, d, where())),
     };
     try {
