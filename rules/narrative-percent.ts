@@ -23,7 +23,7 @@ export default defineRule({
         // half a unit of the last printed place, plus 0.01 for percentages truncated instead of rounded
         const tolerance = 0.5 * 10 ** -decimals + 0.01;
         if (Math.abs(exact - percent.value) <= tolerance) continue;
-        const shown = exact.toFixed(Math.max(decimals, 1));
+        const shown = exact.toFixed(Math.max(decimals + 1, 2));
         ctx.report({
           node: { position: percent.position },
           message: `正文「${item.label}${item.text}，占${percent.text}」与总数不符：${item.value} ÷ ${t}（「${quoteTotal(list)}」）= ${shown}%`,

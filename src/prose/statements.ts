@@ -58,7 +58,7 @@ function quoteOf(p: ProseParagraph, s: ProseSentence, n: ProseNumber): string {
   let q = p.text.slice(from, n.end);
   const after = p.text.slice(n.end, clause ? clause.end : n.end);
   if (/^申请/.test(after)) q += '申请';
-  q = q.replace(/^(今年|全年|本年度?|\d{4}年度?)(?=.)/, '');
+  q = q.replace(/^(今年|全年|本年度?|\d{4}年度?)(?=.)/, '').replace(/^(其中|另有|另)(?=.)/, '');
   return q.length > 40 ? '…' + q.slice(-40) : q;
 }
 
