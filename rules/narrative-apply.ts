@@ -97,7 +97,11 @@ export default defineRule({
         related: relatedCells(main),
       });
     }
+    // a statement the prose itself contradicts elsewhere (未收到申请 … 收到N件) is narrative-contradiction's finding
+    const stated = (metrics: string[]) => counts.some((c) => metrics.includes(c.metric) && c.number.value > 0);
     for (const q of quals) {
+      if (q.kind === 'none-received' && stated(['received', 'new'])) continue;
+      if (q.kind === 'all-handled' && stated(['carried-out'])) continue;
       if (q.kind === 'none-received') {
         const r = cellSum(report, ctx.format, [[T, 'r1', 'total']], '一、本年新收');
         if (!r || r.value === 0) continue;

@@ -40,6 +40,8 @@ export default defineRule({
     }
     for (const q of quals) {
       if (!q.groups.length) continue;
+      // 未发生复议 beside 复议N件 in the prose is narrative-contradiction's finding
+      if (q.kind === 'none' && counts.some((c) => c.number.value > 0 && (c.metric === 'both' || q.groups.includes(c.metric === 'review' ? 'rv' : 'ld')))) continue;
       const cols =
         q.kind === 'none' ? ['total'] : q.kind === 'all-maintained' ? ['correct', 'other', 'pending'] : q.kind === 'all-closed' ? ['pending'] : ['correct'];
       const refs: CellRef[] = q.groups.flatMap((g) => cols.map((c) => [T, 'n', `${g}_${c}`] as CellRef));
