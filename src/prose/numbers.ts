@@ -166,8 +166,12 @@ function decodeEntity(name: string): string | undefined {
 
 const FULL_PUNCT: Record<string, string> = { '(': '（', ')': '）', ',': '，', ';': '；', ':': '：', '?': '？', '!': '！', '％': '%', '．': '.', '～': '~', '－': '-', '〈': '《', '〉': '》' };
 
-/** Normalised text and, for each of its characters, the index in the original value. */
-export function normalizeProse(value: string): { text: string; from: number[] } {
+/** Characters normalizeProse changes or drops; a paragraph without any is its own normal form. */
+const NEEDS_WORK = /[\s\u00a0\u3000\u2000-\u200d\u202f\ufeff\uff10-\uff19\uff21-\uff3a\uff41-\uff5a,();:?!％．～－〈〉]/;
+
+/** Normalised text and, for each of its characters, the index in the original value (no `from`: the same index). */
+export function normalizeProse(value: string): { text: string; from?: number[] } {
+  if (!NEEDS_WORK.test(value)) return { text: value };
   const chars: string[] = [];
   const from: number[] = [];
   for (let i = 0; i < value.length; i++) {
@@ -299,22 +303,7 @@ function rawNumbers(text: string): RawNumber[] {
   return out;
 }
 
-export function readParagraph(node: Paragraph, sectionId: string | undefined, source: SourceText): ProseParagraph {
-  const value = node.value;
-  const start = node.position.start.offset ?? 0;
-  const end = node.position.end.offset ?? start;
-  const offs = valueOffsets(value, source.text, start, end);
-  const { text, from } = normalizeProse(value);
-  const srcAt = (i: number) => offs[from[Math.min(i, from.length - 1)] ?? value.length] ?? end;
-  const position = (a: number, b: number): Position => {
-    if (!text.length) return source.position(start, start);
-    const s = srcAt(a);
-    const e = b > a ? srcAt(b - 1) + 1 : s;
-    return source.position(s, Math.max(s, e));
-  };
-  const { depth, title, square } = brackets(text);
-
-  // sentences and clauses
+function splitSentences(text: string): ProseSentence[] {
   const sentences: ProseSentence[] = [];
   let s0 = 0;
   for (let i = 0; i <= text.length; i++) {
@@ -337,6 +326,51 @@ export function readParagraph(node: Paragraph, sectionId: string | undefined, so
       s0 = sEnd;
     }
   }
+  return sentences;
+}
+
+const HAS_NUMBER = /\d|[〇二两三四五六七八九十百千万][件条个篇项份起次期家名场通类批张册本套户例宗则幅人]/;
+
+export function readParagraph(node: Paragraph, sectionId: string | undefined, source: SourceText): ProseParagraph {
+  const value = node.value;
+  const start = node.position.start.offset ?? 0;
+  const end = node.position.end.offset ?? start;
+  let offsets: Int32Array | undefined;
+  const offs = () => (offsets ??= valueOffsets(value, source.text, start, end));
+  const { text, from } = normalizeProse(value);
+  const srcAt = (i: number) => {
+    const k = Math.min(i, text.length - 1);
+    return offs()[from ? from[k] : k] ?? end;
+  };
+  const position = (a: number, b: number): Position => {
+    if (!text.length) return source.position(start, start);
+    const s = srcAt(a);
+    const e = b > a ? srcAt(b - 1) + 1 : s;
+    return source.position(s, Math.max(s, e));
+  };
+  // most paragraphs hold no number: their brackets, sentences and clauses are read only when a rule asks
+  const hasNumber = HAS_NUMBER.test(text);
+  if (!hasNumber) {
+    let sentences: ProseSentence[] | undefined;
+    let br: ReturnType<typeof brackets> | undefined;
+    return {
+      node,
+      sectionId,
+      text,
+      get sentences() {
+        return (sentences ??= splitSentences(text));
+      },
+      numbers: [],
+      get depth() {
+        return (br ??= brackets(text)).depth;
+      },
+      position,
+    };
+  }
+  const { depth, title, square } = brackets(text);
+  const sentences = splitSentences(text);
+
+  // sentences and clauses
   const sentenceAt = (i: number) => {
     for (const s of sentences) if (i >= s.start && i < s.end) return s;
     return sentences[sentences.length - 1];

@@ -72,7 +72,6 @@ const OUTCOMES: Array<[RegExp, ApplyMetric]> = [
   [/其他处理[^，；。、\d]{0,4}$/, 'o-other'],
 ];
 
-/** Counts and statements about applications. */
 /** A year other than the report's named in the clause or at the sentence's start (2020年共收到…): another period. */
 function otherYear(text: string, year: number | undefined): boolean {
   const re = /((?:19|20)\d\d)年/g;
@@ -81,7 +80,20 @@ function otherYear(text: string, year: number | undefined): boolean {
   return false;
 }
 
+const appCache = new WeakMap<Prose, { key: string; value: { counts: CountStatement[]; quals: QualStatement[] } }>();
+const reviewCache = new WeakMap<Prose, { key: string; value: { counts: ReviewCount[]; quals: ReviewQual[] } }>();
+
+/** Counts and statements about applications (computed once per report and reading). */
 export function applicationStatements(prose: Prose, agency?: string, year?: number): { counts: CountStatement[]; quals: QualStatement[] } {
+  const key = `${agency}|${year}`;
+  const hit = appCache.get(prose);
+  if (hit && hit.key === key) return hit.value;
+  const value = readApplicationStatements(prose, agency, year);
+  appCache.set(prose, { key, value });
+  return value;
+}
+
+function readApplicationStatements(prose: Prose, agency?: string, year?: number): { counts: CountStatement[]; quals: QualStatement[] } {
   const counts: CountStatement[] = [];
   const quals: QualStatement[] = [];
   for (const p of prose.paragraphs) {
@@ -168,6 +180,15 @@ export interface ReviewQual {
  * is about another matter and is not read.
  */
 export function reviewStatements(prose: Prose, year?: number): { counts: ReviewCount[]; quals: ReviewQual[] } {
+  const key = String(year);
+  const hit = reviewCache.get(prose);
+  if (hit && hit.key === key) return hit.value;
+  const value = readReviewStatements(prose, year);
+  reviewCache.set(prose, { key, value });
+  return value;
+}
+
+function readReviewStatements(prose: Prose, year?: number): { counts: ReviewCount[]; quals: ReviewQual[] } {
   const counts: ReviewCount[] = [];
   const quals: ReviewQual[] = [];
   for (const p of prose.paragraphs) {
