@@ -7,7 +7,7 @@ import { PROSE_RULES, embed, negativeCorpus, positiveCorpus } from '../dist/src/
 const settings = Object.fromEntries(builtinRules.rules.map((r) => [r.meta.id, PROSE_RULES.includes(r.meta.id) ? r.meta.severity : 'off']));
 const run = (sentence) => {
   const { text, line } = embed(sentence);
-  return lint(text, { rules: settings }).messages.filter((m) => m.line === line);
+  return lint(text, { rules: settings }).messages.filter((m) => m.line === line || (m.related ?? []).some((r) => r.line === line));
 };
 
 const neg = negativeCorpus().filter((l) => !l.own);

@@ -10,7 +10,8 @@ import { ROOT, SEEDS, readSample, spanText } from './helpers.js';
 const settings = Object.fromEntries(builtinRules.rules.map((r) => [r.meta.id, (PROSE_RULES as readonly string[]).includes(r.meta.id) ? r.meta.severity : 'off'] as const));
 const run = (sentence: string) => {
   const { text, line } = embed(sentence, ROOT);
-  return lint(text, { rules: settings }).messages.filter((m) => m.line === line);
+  // a finding on the sentence, or one elsewhere that names the sentence as a related place (a contradiction)
+  return lint(text, { rules: settings }).messages.filter((m) => m.line === line || (m.related ?? []).some((r) => r.line === line));
 };
 
 test('every prose rule is a built-in rule', () => {
