@@ -4,7 +4,7 @@
  * contradicts itself the table rules say so, and which side the prose should match is a guess).
  */
 import { cellAt } from '../ast.js';
-import { evaluateRelations } from '../engine/relations.js';
+import { evaluateRelations } from '../format/relations.js';
 import type { Format } from '../format/formats.js';
 import { columnName, rowName } from '../rule-kit.js';
 import type { Cell, Report } from '../types.js';
