@@ -45,8 +45,21 @@ export interface QualStatement {
 const PLAN = /(下一步|计划|力争|拟于|明年|今后|将进一步|将继续)/;
 const OTHER_PERIOD = /(累计|以来|截至|截止|历年|较上年|比上年|同比|较去年|比去年|增加|减少|下降|上升|增长)/;
 const NOT_APPLICATIONS = /(诉求|咨询|留言|信访件|来电|来信|热线|问政|投诉件|举报件|网民|复议|诉讼|提案|建议)/;
-/** another organ as the clause's subject: 区民政局收到… (the report's own agency is 我局/本局/全区…) */
-const SUB_UNIT = /[\u4e00-\u9fff]{1,10}(局|委员会|中心|镇|街道|乡|公司|部门|学校|医院)(?!长)/;
+/** another organ as the clause's subject: 区民政局收到… (the report's own agency is 我局/本局/全区/各单位 …) */
+const SUB_UNIT = /([\u4e00-\u9fff]{1,10}?)(局|委员会|中心|镇|街道|乡|公司|部门|学校|医院)(?!长)/g;
+
+/** Whether the words before a number name another organ than the report's own (区民政局, not 我局 or the agency). */
+export function namesSubUnit(prefix: string, agency?: string): boolean {
+  SUB_UNIT.lastIndex = 0;
+  let m: RegExpExecArray | null;
+  while ((m = SUB_UNIT.exec(prefix)) !== null) {
+    const name = m[1];
+    if (/(我|本|全|各|该|此)$/.test(name) || /^(我|本|全|各)/.test(name)) continue;
+    if (agency && agency.includes(m[0])) continue;
+    return true;
+  }
+  return false;
+}
 
 function usable(p: ProseParagraph, s: ProseSentence): boolean {
   return p.sectionId !== 's5' && !PLAN.test(s.text);
@@ -124,9 +137,7 @@ function readApplicationStatements(prose: Prose, agency?: string, year?: number)
         const clauseText = clause.text;
         if (OTHER_PERIOD.test(clauseText) || otherYear(clauseText, year) || otherYear(s.text.slice(0, 8), year)) continue;
         if (NOT_APPLICATIONS.test(clauseText) && !/信访举报投诉类申请/.test(clauseText)) continue;
-        const subject = prefix.replace(/^(我|本)(局|委|办|单位|机关|区|县|市|镇|乡|街道)/, '');
-        const sub = SUB_UNIT.exec(subject);
-        if (sub && !(agency && agency.includes(sub[0])) && !/^(全|各)/.test(sub[0])) continue;
+        if (namesSubUnit(prefix, agency)) continue;
         let metric: ApplyMetric | undefined;
         if (/(结转|顺延)(至|到)?(下一?年度?|\d{4}年)[^，；。\d]{0,10}$/.test(prefix) || /^[^，；。\d]{0,16}(结转|顺延)(至|到)?下一?年/.test(after)) metric = 'carried-out';
         else if (/上一?年度?结转[^，；。\d]{0,10}$/.test(prefix)) metric = 'carried-in';
