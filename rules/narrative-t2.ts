@@ -28,7 +28,7 @@ export default defineRule({
     // the 2019 format counts other things (本年新制作, 本年新公开, 对外公开总数量)
     if (!ctx.format.table('T2_1')?.columns.some((c) => c.id === 'issued')) return;
     for (const p of ctx.prose().paragraphs) {
-      if (p.sectionId === 's5' || !/(规章|规范性文件)/.test(p.text)) continue;
+      if (!p.numbers.length || p.sectionId === 's5' || !/(规章|规范性文件)/.test(p.text)) continue;
       for (const s of p.sentences) {
         if (!/(规章|规范性文件)/.test(s.text) || /(下一步|计划|力争|将进一步|将继续)/.test(s.text)) continue;
         for (const n of s.numbers) {

@@ -24,14 +24,28 @@ export default defineRule({
   },
   check(_report, ctx) {
     for (const p of ctx.prose().paragraphs) {
+      // a list with numbers in these units, or nothing to look for
+      if (!p.numbers.some((n) => n.kind === 'count' && NOUNS[n.unit] !== undefined)) continue;
       const text = p.text;
-      // an item: CJK words and a measure word, between separators of a list
-      const re = /(?<=^|[、，；：（。])([\u4e00-\u9fff“”]{2,24}?)(件|条|个|项|篇)(?=[、，；。）]|$)/g;
-      let m: RegExpExecArray | null;
-      while ((m = re.exec(text)) !== null) {
-        const [whole, words, unit] = m;
+      // an item: CJK words and a measure word, between separators of a list (found from the measure words: linear)
+      const items: Array<{ index: number; whole: string; words: string; unit: string }> = [];
+      for (let i = 0; i < text.length; i++) {
+        const code = text.charCodeAt(i);
+        if (code !== 0x4ef6 && code !== 0x6761 && code !== 0x4e2a && code !== 0x9879 && code !== 0x7bc7) continue; // 件条个项篇
+        const unit = text[i];
+        const after = text[i + 1];
+        if (after !== undefined && !'、，；。）'.includes(after)) continue;
+        let j = i;
+        for (; j > 0 && i - j < 24; j--) {
+          const b = text.charCodeAt(j - 1);
+          if (!((b >= 0x4e00 && b <= 0x9fff) || b === 0x201c || b === 0x201d)) break;
+        }
+        if (i - j < 2) continue;
+        if (j > 0 && !'、，；：（。'.includes(text[j - 1])) continue;
+        items.push({ index: j, whole: text.slice(j, i + 1), words: text.slice(j, i), unit });
+      }
+      for (const { index: start, whole, words, unit } of items) {
         if (QUANT.test(words) || NOUNS[unit].test(words + unit) || NOUNS[unit].test(words)) continue;
-        const start = m.index;
         const end = start + whole.length;
         // its siblings: the items just before and after it in the list are "words N<unit>"
         const sibling = (s: string) => new RegExp(`^[^、，；。（）]{1,24}?\\d+(\\.\\d+)?${unit}$`).test(s);

@@ -4,8 +4,7 @@
  * contradicts itself the table rules say so, and which side the prose should match is a guess).
  */
 import { cellAt } from '../ast.js';
-import { evaluateRelations } from '../format/relations.js';
-import type { Format } from '../format/formats.js';
+import type { CellRef as FormatCellRef, Format, Relation } from '../format/formats.js';
 import { columnName, rowName } from '../rule-kit.js';
 import type { Cell, Report } from '../types.js';
 
@@ -18,18 +17,63 @@ export interface CellSum {
   expr: string;
 }
 
-const broken = new WeakMap<Report, Set<Cell>>();
+/** The cell at TABLE.ROW.COLUMN (the first table, row and cell with those ids, as the relations read them). */
+const cellMaps = new WeakMap<Report, Map<string, Cell | null>>();
+function cellOf(report: Report, key: string): Cell | undefined {
+  let map = cellMaps.get(report);
+  if (!map) cellMaps.set(report, (map = new Map()));
+  const hit = map.get(key);
+  if (hit !== undefined) return hit ?? undefined;
+  const [t, r, c] = key.split('.');
+  const cell = cellAt(report, t, r, c);
+  map.set(key, cell ?? null);
+  return cell;
+}
 
-/** Cells that take part in a relation of the format that does not hold. */
-export function cellsOfFailedRelations(report: Report, format: Format): Set<Cell> {
-  let set = broken.get(report);
-  if (set) return set;
-  set = new Set();
-  for (const kind of new Set(format.relations.map((r) => r.kind))) {
-    for (const r of evaluateRelations(report, format, kind)) if (!r.holds) for (const c of [...r.lhs, ...r.rhs]) set.add(c);
+/** The relations of a format by the cells they use. */
+const byCell = new WeakMap<Format, Map<string, Relation[]>>();
+function relationsOf(format: Format, key: string): Relation[] {
+  let map = byCell.get(format);
+  if (!map) {
+    map = new Map();
+    for (const r of format.relations) {
+      for (const c of [...r.lhs, ...r.rhs]) {
+        const k = `${c.table}.${c.row}.${c.column}`;
+        const list = map.get(k) ?? [];
+        if (!list.includes(r)) list.push(r);
+        map.set(k, list);
+      }
+    }
+    byCell.set(format, map);
   }
-  broken.set(report, set);
-  return set;
+  return map.get(key) ?? [];
+}
+
+const holds = new WeakMap<Report, Map<Relation, boolean>>();
+/** Whether some relation of the format that uses the cell can be evaluated and does not hold. */
+function inFailedRelation(report: Report, format: Format, key: string): boolean {
+  let cache = holds.get(report);
+  if (!cache) holds.set(report, (cache = new Map()));
+  for (const r of relationsOf(format, key)) {
+    let ok = cache.get(r);
+    if (ok === undefined) {
+      const side = (refs: readonly FormatCellRef[]) => {
+        let sum = 0;
+        for (const c of refs) {
+          const cell = cellOf(report, `${c.table}.${c.row}.${c.column}`);
+          if (!cell || cell.status !== 'number' || cell.value === undefined) return undefined;
+          sum += cell.value;
+        }
+        return Math.round(sum * 1e6) / 1e6;
+      };
+      const a = side(r.lhs);
+      const b = side(r.rhs);
+      ok = a === undefined || b === undefined || Math.abs(a - b) < 1e-9;
+      cache.set(r, ok);
+    }
+    if (!ok) return true;
+  }
+  return false;
 }
 
 export type CellRef = readonly [table: string, row: string, column: string];
@@ -40,10 +84,10 @@ export type CellRef = readonly [table: string, row: string, column: string];
  */
 export function cellSum(report: Report, format: Format, refs: readonly CellRef[], label?: string): CellSum | undefined {
   const cells: Cell[] = [];
-  const bad = cellsOfFailedRelations(report, format);
   for (const [t, r, c] of refs) {
-    const cell = cellAt(report, t, r, c);
-    if (!cell || cell.status !== 'number' || cell.value === undefined || bad.has(cell)) return undefined;
+    const key = `${t}.${r}.${c}`;
+    const cell = cellOf(report, key);
+    if (!cell || cell.status !== 'number' || cell.value === undefined || inFailedRelation(report, format, key)) return undefined;
     cells.push(cell);
   }
   const value = Math.round(cells.reduce((a, c) => a + c.value!, 0) * 1e6) / 1e6;

@@ -58,6 +58,7 @@ const MEASURE_COUNT = new Set(['件', '条', '个', '篇', '项', '份', '起', 
 
 export function findLists(p: ProseParagraph): ProseList[] {
   const out: ProseList[] = [];
+  if (!p.numbers.length) return out;
   const { text, depth } = p;
   for (const total of p.numbers) {
     if (total.kind !== 'count' || total.approx || !MEASURE_COUNT.has(total.unit)) continue;

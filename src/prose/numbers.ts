@@ -236,28 +236,45 @@ export function chineseNumber(s: string): number | undefined {
 // ---------------------------------------------------------------------------------------------------------------
 // reading one paragraph
 
-/** Bracket context at each index: paren depth, inside 《》, inside 〔〕/【】/[]. */
-function brackets(text: string): { depth: Int16Array; title: Uint8Array; square: Uint8Array } {
+/** Nesting depth of （…） at each index (a closing parenthesis counts inside). */
+function brackets(text: string): { depth: Int16Array } {
   const depth = new Int16Array(text.length + 1);
-  const title = new Uint8Array(text.length + 1);
-  const square = new Uint8Array(text.length + 1);
   let d = 0;
-  let t = 0;
-  let q = 0;
   for (let i = 0; i < text.length; i++) {
-    const c = text[i];
-    if (c === '（') d++;
-    if (c === '《') t++;
-    if (c === '〔' || c === '【' || c === '[') q++;
+    const c = text.charCodeAt(i);
+    if (c === 0xff08) d++;
     depth[i] = d;
-    title[i] = t > 0 ? 1 : 0;
-    square[i] = q > 0 ? 1 : 0;
-    if (c === '）' && d > 0) d--;
-    if (c === '》' && t > 0) t--;
-    if ((c === '〕' || c === '】' || c === ']') && q > 0) q--;
+    if (c === 0xff09 && d > 0) d--;
   }
   depth[text.length] = d;
-  return { depth, title, square };
+  return { depth };
+}
+
+/** A number whose source position is computed when asked (most numbers are never reported). */
+class LazyNumber implements ProseNumber {
+  value!: number;
+  text!: string;
+  unit!: string;
+  kind!: NumberKind;
+  approx!: boolean;
+  chinese!: boolean;
+  index!: number;
+  end!: number;
+  digitsEnd!: number;
+  depth!: number;
+  label!: string;
+  sentence!: number;
+  clause!: number;
+  private pos?: Position;
+  constructor(
+    private readonly at: (a: number, b: number) => Position,
+    fields: Omit<ProseNumber, 'position'>,
+  ) {
+    Object.assign(this, fields);
+  }
+  get position(): Position {
+    return (this.pos ??= this.at(this.index, this.end));
+  }
 }
 
 function startsWithAny(s: string, list: readonly string[]): string | undefined {
@@ -329,7 +346,19 @@ function splitSentences(text: string): ProseSentence[] {
   return sentences;
 }
 
-const HAS_NUMBER = /\d|[〇二两三四五六七八九十百千万][件条个篇项份起次期家名场通类批张册本套户例宗则幅人]/;
+/** char codes of Chinese numerals (but 一) and of measure words, for a quick look at a paragraph */
+const CN_NUMERAL = new Set([...'〇二两三四五六七八九十百千万'].map((c) => c.charCodeAt(0)));
+const CN_MEASURE = new Set([...'件条个篇项份起次期家名场通类批张册本套户例宗则幅人'].map((c) => c.charCodeAt(0)));
+/** Whether a text holds a number: a digit, or a Chinese numeral before a measure word. */
+function hasNumber(text: string): boolean {
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c < 0x4e00) {
+      if ((c >= 48 && c <= 57) || (c >= 0xff10 && c <= 0xff19)) return true;
+    } else if (CN_NUMERAL.has(c) && CN_MEASURE.has(text.charCodeAt(i + 1))) return true;
+  }
+  return false;
+}
 
 export function readParagraph(node: Paragraph, sectionId: string | undefined, source: SourceText): ProseParagraph {
   const value = node.value;
@@ -349,8 +378,7 @@ export function readParagraph(node: Paragraph, sectionId: string | undefined, so
     return source.position(s, Math.max(s, e));
   };
   // most paragraphs hold no number: their brackets, sentences and clauses are read only when a rule asks
-  const hasNumber = HAS_NUMBER.test(text);
-  if (!hasNumber) {
+  if (!hasNumber(text)) {
     let sentences: ProseSentence[] | undefined;
     let br: ReturnType<typeof brackets> | undefined;
     return {
@@ -367,8 +395,12 @@ export function readParagraph(node: Paragraph, sectionId: string | undefined, so
       position,
     };
   }
-  const { depth, title, square } = brackets(text);
+  const depth = brackets(text).depth;
   const sentences = splitSentences(text);
+  const inside = (i: number, open: string, close: string) => {
+    const o = text.lastIndexOf(open, i);
+    return o >= 0 && text.lastIndexOf(close, i) < o;
+  };
 
   // sentences and clauses
   const sentenceAt = (i: number) => {
@@ -396,8 +428,8 @@ export function readParagraph(node: Paragraph, sectionId: string | undefined, so
     const nextRaw = raws[r + 1];
     const rangeBefore = prevRaw && prevRaw.digitsEnd < n.index && n.index - prevRaw.digitsEnd <= 1 && /[-—–~至到]/.test(text[n.index - 1]) && !prevRaw.chinese;
     const rangeAfter = nextRaw && !nextRaw.chinese && /^[-—–~至到]$/.test(text.slice(n.digitsEnd, nextRaw.index)) && !n.chinese;
-    if (title[n.index]) kind = 'title';
-    else if (square[n.index] || /^号/.test(tail) || /〕$|】$|\]$/.test(before)) kind = 'docno';
+    if (inside(n.index, '《', '》')) kind = 'title';
+    else if (inside(n.index, '〔', '〕') || inside(n.index, '【', '】') || inside(n.index, '[', ']') || /^号/.test(tail) || /〕$|】$|\]$/.test(before)) kind = 'docno';
     else if (/第$/.test(before)) {
       kind = 'ordinal';
       const u = /^(条|款|项|章|节|号|期|届|次|批|名|位|季度|周|轮|类|部分|个|批次)/.exec(tail);
@@ -441,7 +473,7 @@ export function readParagraph(node: Paragraph, sectionId: string | undefined, so
     if (APPROX_AFTER.test(text.slice(unitEnd, unitEnd + 2))) approx = true;
     const sent = sentenceAt(n.index);
     const clause = sent ? sent.clauses.findIndex((c) => n.index >= c.start && n.index < c.end) : -1;
-    const num: ProseNumber = {
+    const num: ProseNumber = new LazyNumber(position, {
       value: n.value,
       text: text.slice(n.index, unitEnd),
       unit,
@@ -455,8 +487,7 @@ export function readParagraph(node: Paragraph, sectionId: string | undefined, so
       label: labelBefore(text, n.index),
       sentence: sent ? sent.index : 0,
       clause,
-      position: position(n.index, unitEnd),
-    };
+    });
     numbers.push(num);
     if (sent) sent.numbers.push(num);
   }

@@ -110,18 +110,20 @@ function readApplicationStatements(prose: Prose, agency?: string, year?: number)
   const counts: CountStatement[] = [];
   const quals: QualStatement[] = [];
   for (const p of prose.paragraphs) {
-    const aboutApplications = /申请/.test(p.text);
-    if (!aboutApplications) continue;
+    if (!p.text.includes('申请')) continue;
+    // a paragraph without numbers can only hold the qualitative statements
+    if (!p.numbers.length && !/(未|没有|所有|全部|办结率)/.test(p.text)) continue;
     for (const s of p.sentences) {
       if (!usable(p, s)) continue;
       // qualitative statements
-      const none = /(未|没有)(收到|受理|接到)[^。，；\d]{0,14}?(申请|依申请公开件)/.exec(s.text);
+      const none = /(未|没有)/.test(s.text) ? /(未|没有)(收到|受理|接到)[^。，；\d]{0,14}?(申请|依申请公开件)/.exec(s.text) : null;
       if (none && !/(复议|诉讼)/.test(none[0])) {
         const a = s.start + none.index;
         quals.push({ kind: 'none-received', quote: none[0], position: p.position(a, a + none[0].length), paragraph: p, sentence: s });
       }
-      const all =
-        /(所有|全部)[^。，；\d]{0,10}申请[^。，；\d]{0,6}均(已)?(按期|按时|依法)?(办结|答复完毕|办理完毕|办理完成|答复)/.exec(s.text) ??
+      const all = !/(所有|全部|办结率)/.test(s.text)
+        ? null
+        : /(所有|全部)[^。，；\d]{0,10}申请[^。，；\d]{0,6}均(已)?(按期|按时|依法)?(办结|答复完毕|办理完毕|办理完成|答复)/.exec(s.text) ??
         /办结率(为|达到?)?100%/.exec(s.text);
       if (all && !/期限内/.test(all[0])) {
         const a = s.start + all.index;
@@ -204,6 +206,7 @@ function readReviewStatements(prose: Prose, year?: number): { counts: ReviewCoun
   const quals: ReviewQual[] = [];
   for (const p of prose.paragraphs) {
     if (!/(复议|诉讼)/.test(p.text)) continue;
+    if (!p.numbers.length && !/(未|没有|均|全部|败诉|纠错)/.test(p.text)) continue;
     for (const s of p.sentences) {
       if (!usable(p, s) || !/(复议|诉讼)/.test(s.text)) continue;
       if (p.sectionId !== 's4' && !/(政府信息公开|信息公开|依申请)/.test(s.text)) continue;
