@@ -3,7 +3,7 @@
  * every cell is a number and no arithmetic relation of the format that uses one of them fails (when a table
  * contradicts itself the table rules say so, and which side the prose should match is a guess).
  */
-import { cellAt } from '../ast.js';
+import { tables } from '../ast.js';
 import type { CellRef as FormatCellRef, Format, Relation } from '../format/formats.js';
 import { columnName, rowName } from '../rule-kit.js';
 import type { Cell, Report } from '../types.js';
@@ -18,16 +18,29 @@ export interface CellSum {
 }
 
 /** The cell at TABLE.ROW.COLUMN (the first table, row and cell with those ids, as the relations read them). */
-const cellMaps = new WeakMap<Report, Map<string, Cell | null>>();
+const cellMaps = new WeakMap<Report, Map<string, Cell>>();
 function cellOf(report: Report, key: string): Cell | undefined {
   let map = cellMaps.get(report);
-  if (!map) cellMaps.set(report, (map = new Map()));
-  const hit = map.get(key);
-  if (hit !== undefined) return hit ?? undefined;
-  const [t, r, c] = key.split('.');
-  const cell = cellAt(report, t, r, c);
-  map.set(key, cell ?? null);
-  return cell;
+  if (!map) {
+    map = new Map();
+    const seen = new Set<string>();
+    for (const t of tables(report)) {
+      if (!t.tableId || seen.has(t.tableId)) continue;
+      seen.add(t.tableId);
+      const rows = new Set<string>();
+      for (const r of t.children) {
+        if (!r.rowId || rows.has(r.rowId)) continue;
+        rows.add(r.rowId);
+        for (const c of r.children) {
+          if (!c.columnId) continue;
+          const k = t.tableId + '.' + r.rowId + '.' + c.columnId;
+          if (!map.has(k)) map.set(k, c);
+        }
+      }
+    }
+    cellMaps.set(report, map);
+  }
+  return map.get(key);
 }
 
 /** The relations of a format by the cells they use. */
