@@ -3,9 +3,9 @@
  */
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import type { LintResult } from '../src/types.js';
-import { arithmeticReport, copySamples, runCli, runCliAsync, sarifErrors, tempDir, writeText } from './cli-helpers.js';
-import { SEEDS, readSample } from './helpers.js';
+import type { LintResult } from '../../src/types.js';
+import { copySamples, runCli, runCliAsync, sarifErrors, tempDir, writeText } from '../support/cli.js';
+import { arithmeticReport, SEEDS, readSample } from '../support/reports.js';
 
 describe('--output-file', () => {
   test('the file holds exactly what stdout would; nothing on stdout; same exit code; folders created', async () => {

@@ -8,7 +8,7 @@ import { spawnSync } from 'node:child_process';
 import { chmodSync, copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { BIN, ROOT } from './helpers/lsp-client.js';
+import { BIN, ROOT } from '../support/cli.js';
 
 jest.setTimeout(120000);
 
@@ -47,7 +47,7 @@ interface NvimDiagnostic {
     const file = join(dir, 'report.txt');
     const out = join(dir, 'out.json');
     copyFileSync(seed, file);
-    const r = spawnSync('nvim', ['--headless', '--clean', '-n', '-u', 'NONE', '-c', `luafile ${join(ROOT, 'test', 'nvim', 'e2e.lua')}`], {
+    const r = spawnSync('nvim', ['--headless', '--clean', '-n', '-u', 'NONE', '-c', `luafile ${join(ROOT, 'test', 'e2e', 'nvim', 'e2e.lua')}`], {
       env: { ...process.env, REPORT_LINT_BIN: BIN, REPORT_FILE: file, OUT: out },
       encoding: 'utf8',
       timeout: 110000,

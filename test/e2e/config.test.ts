@@ -2,31 +2,18 @@
  * Configuration files: discovery order, extends, overrides, ignorePatterns, --config / --no-config /
  * --print-config, and every kind of configuration error (exit 2, a message naming the file and the key).
  */
-import { spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
-import { lintFiles } from '../src/index.js';
-import { ROOT, SEEDS } from './helpers.js';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { lintFiles } from '../../src/index.js';
+import { ROOT, runCli, tree as makeTree } from '../support/cli.js';
+import { SEEDS } from '../support/reports.js';
 
-const BIN = join(ROOT, 'dist/src/cli/bin.js');
 const SEED002 = readFileSync(join(ROOT, SEEDS.s002), 'utf8'); // five label-variant warnings, nothing else
 const SEED004 = readFileSync(join(ROOT, SEEDS.s004), 'utf8');
 
 /** A temporary folder tree: { 'a/b.txt': 'text', … } */
-function tree(files: Record<string, string>): string {
-  const dir = mkdtempSync(join(tmpdir(), 'report-lint-config-'));
-  for (const [p, text] of Object.entries(files)) {
-    mkdirSync(dirname(join(dir, p)), { recursive: true });
-    writeFileSync(join(dir, p), text);
-  }
-  return dir;
-}
-
-function run(args: string[], cwd: string) {
-  const r = spawnSync(process.execPath, [BIN, ...args], { cwd, encoding: 'utf8', env: { ...process.env, FORCE_COLOR: '0' } });
-  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
-}
+const tree = (files: Record<string, string>): string => makeTree(files, 'report-lint-config-');
+const run = (args: string[], cwd: string) => runCli(args, { cwd });
 
 const severities = (r: { messages: Array<{ ruleId: string | null; severity: number }> }) =>
   [...new Set(r.messages.map((m) => `${m.ruleId}:${m.severity}`))].sort();
@@ -175,7 +162,7 @@ describe('configuration errors: exit 2 before any file is linted, naming the fil
 
 describe('the published configuration schema', () => {
   test('docs/schema/config.schema.json is the schema of the built-in rules (run `npm run schema` after changing a rule)', async () => {
-    const { buildConfigSchema, ruleMap, builtinRules } = await import('../src/index.js');
+    const { buildConfigSchema, ruleMap, builtinRules } = await import('../../src/index.js');
     const published = JSON.parse(readFileSync(join(ROOT, 'docs/schema/config.schema.json'), 'utf8'));
     expect(published).toEqual(JSON.parse(JSON.stringify(buildConfigSchema(ruleMap([builtinRules])))));
   });

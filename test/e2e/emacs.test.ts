@@ -7,7 +7,7 @@ import { spawnSync } from 'node:child_process';
 import { chmodSync, copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { BIN, ROOT } from './helpers/lsp-client.js';
+import { BIN, ROOT } from '../support/cli.js';
 
 jest.setTimeout(120000);
 
@@ -38,7 +38,7 @@ if (!usable) {
     const file = join(dir, 'report.txt');
     copyFileSync(seed, file);
     const out = join(dir, 'out.json');
-    const r = spawnSync('emacs', ['--batch', '-l', join(ROOT, 'test', 'emacs', 'e2e.el')], {
+    const r = spawnSync('emacs', ['--batch', '-l', join(ROOT, 'test', 'e2e', 'emacs', 'e2e.el')], {
       cwd: dir,
       env: { ...process.env, PATH: `${join(dir, 'bin')}:${process.env.PATH}`, SNIPPET: join(dir, 'snippet.el'), REPORT_FILE: file, OUT: out },
       encoding: 'utf8',

@@ -8,8 +8,8 @@ import { chmodSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { XMLValidator } from 'fast-xml-parser';
 import { parse as parseYaml } from 'yaml';
-import { BIN, cleanEnv, copySamples, sarifErrors, tempDir, writeText } from './cli-helpers.js';
-import { ROOT, SEEDS } from './helpers.js';
+import { BIN, HANG_MS, cleanEnv, copySamples, sarifErrors, tempDir, writeText } from '../support/cli.js';
+import { ROOT, SEEDS } from '../support/reports.js';
 
 const doc = readFileSync(join(ROOT, 'docs/ci.md'), 'utf8');
 
@@ -45,7 +45,7 @@ function shims(): string {
 const SHIMS = shims();
 
 function sh(script: string, cwd: string, env: Record<string, string> = {}) {
-  const r = spawnSync('bash', ['-c', script], { cwd, env: { ...cleanEnv(env), PATH: `${SHIMS}:${process.env.PATH}` }, encoding: 'utf8' });
+  const r = spawnSync('bash', ['-c', script], { cwd, env: { ...cleanEnv(env), PATH: `${SHIMS}:${process.env.PATH}` }, encoding: 'utf8', timeout: HANG_MS });
   return { status: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 
@@ -164,6 +164,7 @@ describe('the git pre-commit hook', () => {
       cwd: repo,
       env: { ...cleanEnv({ REPORT_LINT: join(SHIMS, 'report-lint') }) },
       encoding: 'utf8',
+      timeout: HANG_MS,
     });
     return { status: r.status, out: r.stdout + r.stderr };
   }

@@ -4,15 +4,15 @@
  */
 import { join } from 'node:path';
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
-import builtinRules from '../rules/index.js';
-import { ruleMap } from '../src/engine/linter.js';
-import { xmlAttr, xmlText } from '../src/formatters/ci.js';
-import { checkstyle } from '../src/formatters/checkstyle.js';
-import { junit } from '../src/formatters/junit.js';
-import type { FormatterContext } from '../src/formatters/types.js';
-import type { LintResult } from '../src/types.js';
-import { arithmeticReport, copySamples, runCli, tempDir, writeText } from './cli-helpers.js';
-import { SEEDS } from './helpers.js';
+import builtinRules from '../../rules/index.js';
+import { ruleMap } from '../../src/engine/linter.js';
+import { xmlAttr, xmlText } from '../../src/formatters/ci.js';
+import { checkstyle } from '../../src/formatters/checkstyle.js';
+import { junit } from '../../src/formatters/junit.js';
+import type { FormatterContext } from '../../src/formatters/types.js';
+import type { LintResult } from '../../src/types.js';
+import { copySamples, runCli, tempDir, writeText } from '../support/cli.js';
+import { arithmeticReport, SEEDS } from '../support/reports.js';
 
 const S004 = '004_4455f420e810b9a4.txt';
 const DOC = 'https://github.com/report-lint/report-lint/blob/main/docs/rules/';

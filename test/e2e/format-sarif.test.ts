@@ -5,11 +5,11 @@
  */
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import builtinRules from '../rules/index.js';
-import { DOCS_BASE, packageVersion } from '../src/paths.js';
-import type { LintResult } from '../src/types.js';
-import { arithmeticReport, copySamples, runCli, sarifErrors, tempDir, writeText } from './cli-helpers.js';
-import { SEEDS, replaceLine } from './helpers.js';
+import builtinRules from '../../rules/index.js';
+import { DOCS_BASE, packageVersion } from '../../src/paths.js';
+import type { LintResult } from '../../src/types.js';
+import { copySamples, runCli, sarifErrors, tempDir, writeText } from '../support/cli.js';
+import { arithmeticReport, SEEDS, replaceLine } from '../support/reports.js';
 
 type Sarif = any;
 

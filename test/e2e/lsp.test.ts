@@ -3,17 +3,18 @@
  * vscode-languageserver-protocol's client connection, as an editor drives it.
  */
 import { jest } from '@jest/globals';
-import { spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { pathToFileURL } from 'node:url';
 import { join } from 'node:path';
 import * as P from 'vscode-languageserver-protocol/node';
-import { lint } from '../src/index.js';
-import { applyEdits, LspClient, ROOT, utf8Offset } from './helpers/lsp-client.js';
-import { rowLine, SECTION3, smallReport, valueSpan } from './helpers/reports.js';
+import { lint } from '../../src/index.js';
+import { runCli } from '../support/cli.js';
+import { applyEdits, LspClient, ROOT, utf8Offset } from '../support/lsp-client.js';
+import { rowLine, SECTION3, smallReport, valueSpan } from '../support/reports.js';
 
-jest.setTimeout(60000);
+// a hang guard only: the client's own waits (WAIT_MS) end first, with a message saying what was awaited
+jest.setTimeout(180000);
 
 const SEED_002 = readFileSync(join(ROOT, 'samples', 'seeds', '002_e5e51e0cfe3bc0cf.txt'), 'utf8');
 const DOCS = 'https://github.com/report-lint/report-lint/blob/main/docs/rules/';
@@ -500,7 +501,7 @@ describe('other inputs the CLI reads', () => {
         const uri = pathToFileURL(path).href;
         await c.open(uri, readFileSync(path, 'utf8'), 1, 'html');
         const p = await c.diagnostics(uri, 0);
-        const cli = spawnSync(process.execPath, [join(ROOT, 'dist', 'src', 'cli', 'bin.js'), '--format', 'json', path], { cwd: ROOT, encoding: 'utf8' });
+        const cli = runCli(['--format', 'json', path]);
         const messages = JSON.parse(cli.stdout)[0].messages as Array<{ ruleId: string; line: number; column: number; endLine: number; endColumn: number }>;
         expect(p.diagnostics.map((d) => [d.code, d.range])).toEqual(
           messages.map((m) => [m.ruleId, { start: { line: m.line - 1, character: m.column - 1 }, end: { line: m.endLine - 1, character: m.endColumn - 1 } }]),

@@ -6,7 +6,7 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { ROOT } from './helpers/lsp-client.js';
+import { ROOT } from '../support/cli.js';
 
 const dir = join(ROOT, 'editors', 'vscode');
 const manifest = JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8'));

@@ -5,7 +5,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Document, HeadingLevel, Packer, Paragraph, Table, TableCell, TableRow, TextRun, VerticalMergeType } from 'docx';
-import { ROOT } from './run.js';
+import { ROOT } from './root.js';
 import { NATURAL } from './pages.js';
 
 interface FRow {

@@ -1,22 +1,13 @@
 /**
  * The built CLI, run as a user runs it: files, folders, globs, formats, options, exit codes, bad input.
  */
-import { spawnSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync, mkdirSync, readFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync, mkdirSync, readFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
-import { ROOT, SEEDS } from './helpers.js';
+import { ROOT, runCli, tempDir } from '../support/cli.js';
+import { SEEDS } from '../support/reports.js';
 
-const BIN = join(ROOT, 'dist/src/cli/bin.js');
-
-function run(args: string[], opts: { env?: Record<string, string>; cwd?: string; input?: string } = {}) {
-  const env: Record<string, string> = { ...process.env, ...opts.env } as Record<string, string>;
-  if (!opts.env || !('FORCE_COLOR' in opts.env)) delete env.FORCE_COLOR;
-  const r = spawnSync(process.execPath, [BIN, ...args], { cwd: opts.cwd ?? ROOT, env, encoding: 'utf8', input: opts.input });
-  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
-}
-
-const tmp = () => mkdtempSync(join(tmpdir(), 'report-lint-cli-'));
+const run = runCli;
+const tmp = () => tempDir('report-lint-cli-');
 
 describe('exit codes and the default (stylish) output', () => {
   test('samples/seeds: findings grouped by file, a summary, exit 1 because 004 has an error', () => {

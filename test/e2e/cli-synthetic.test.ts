@@ -2,24 +2,19 @@
  * The built CLI (dist/src/cli/bin.js, built by `npm test`) on generated reports written to a temp folder:
  * exit codes and the ESLint-shaped JSON.
  */
-import { spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { synthesize, type Loc } from '../bench/synth.js';
+import { synthesize, type Loc } from '../../bench/synth.js';
+import { runCli, tempDir } from '../support/cli.js';
 
-const bin = join(process.cwd(), 'dist', 'src', 'cli', 'bin.js');
 let dir: string;
 let reviewTotal: Loc;
 let blankCell: Loc;
 
-function run(...args: string[]) {
-  const r = spawnSync(process.execPath, [bin, ...args], { cwd: dir, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1', FORCE_COLOR: '0' } });
-  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
-}
+const run = (...args: string[]) => runCli(args, { cwd: dir });
 
 beforeAll(() => {
-  dir = mkdtempSync(join(tmpdir(), 'report-lint-cli-'));
+  dir = tempDir('report-lint-cli-');
   writeFileSync(join(dir, 'ok-2021.txt'), synthesize({ seed: 1, format: '2021', layout: 'tab' }).text);
   writeFileSync(join(dir, 'ok-2020.md'), synthesize({ seed: 2, format: '2019', layout: 'markdown' }).text);
   const bad = synthesize({ seed: 3, format: '2021', layout: 'word', defect: { kind: 'number', cell: 'T4.n.la_maintain', delta: 2 } });

@@ -5,7 +5,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { ROOT } from './run.js';
+import { ROOT } from './root.js';
 
 interface FRow {
   id: string;
