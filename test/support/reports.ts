@@ -5,7 +5,7 @@
  * The small reports follow the 2021 format, section 三 in the tab-separated layout of seed 001 (lines 34–64) but with
  * non-zero numbers that add up, so that every arithmetic rule holds until a test edits one.
  */
-import { readFileSync } from 'node:fs';
+import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { lint, parse, type LintMessage, type LintResult } from '../../src/index.js';
 import { tables } from '../../src/ast.js';
@@ -197,8 +197,21 @@ export const SECTION3: Array<[string, number[]]> = [
   ['四、结转下年度继续办理' + T, [2, 0, 0, 0, 0, 0, 2]],
 ];
 
-/** A whole 2021 report (sections 一…六) whose section 三 holds `rows` (default: SECTION3, all sums right). */
-export function smallReport(rows: Array<[string, number[]]> = SECTION3): string {
+/** Values of section 四 (行政复议 ×5, 未经复议直接起诉 ×5, 复议后起诉 ×5: 结果维持, 结果纠正, 其他结果, 尚未审结, 总计). */
+export const SECTION4: number[] = [2, 1, 0, 0, 3, 1, 0, 0, 1, 2, 0, 0, 0, 0, 0];
+
+export interface SmallReportOptions {
+  /** the values of section 四's data row; by default section 四 has its heading only (no table) */
+  section4?: Array<number | string>;
+  /** the paragraphs of section 五 (default: one sentence) */
+  section5?: string[];
+}
+
+/**
+ * A whole 2021 report (sections 一…六) whose section 三 holds `rows` (default: SECTION3, all sums right), in the
+ * tab-separated layout of seed 001 (a table row a line, cells between tabs).
+ */
+export function smallReport(rows: Array<[string, number[]]> = SECTION3, opts: SmallReportOptions = {}): string {
   return [
     '测试县统计局 2021 年政府信息公开工作年度报告',
     '',
@@ -222,15 +235,40 @@ export function smallReport(rows: Array<[string, number[]]> = SECTION3): string 
     '',
     '四、政府信息公开行政复议、行政诉讼情况',
     '',
+    ...(opts.section4
+      ? [
+          '行政复议\t\t\t\t\t行政诉讼\t\t\t\t\t\t\t\t\t',
+          '结果维持\t结果纠正\t其他结果\t尚未审结\t总计\t未经复议直接起诉\t\t\t\t\t复议后起诉\t\t\t\t',
+          '\t\t\t\t\t结果维持\t结果纠正\t其他结果\t尚未审结\t总计\t结果维持\t结果纠正\t其他结果\t尚未审结\t总计',
+          opts.section4.join(T),
+          '',
+        ]
+      : []),
     '五、存在的主要问题及改进情况',
     '',
-    '我局将继续做好政府信息公开工作。',
-    '',
+    ...(opts.section5 ?? ['我局将继续做好政府信息公开工作。']).flatMap((p) => [p, '']),
     '六、其他需要报告的事项',
     '',
     '无。',
     '',
   ].join('\n');
+}
+
+/**
+ * The same report as a Word text export (seeds 000 and 002): every table cell on a line of its own after a tab,
+ * merged cells as empty cells, a blank line after each table row; the other lines as they are.
+ */
+export function asWordExport(text: string): string {
+  const out: string[] = [];
+  for (const line of text.split('\n')) {
+    if (!line.includes('\t')) {
+      out.push(line);
+      continue;
+    }
+    for (const cell of line.split('\t')) out.push('\t' + cell);
+    out.push('');
+  }
+  return out.join('\n');
 }
 
 /** 0-based line of the section 三 row whose label contains `label`. */
@@ -292,3 +330,34 @@ export const SEED002_FIXED = SEED002_TYPOS.reduce(
     }),
   SEED002,
 );
+
+/** The text with `from` replaced by `to` once; throws when `from` is not in it (an edit that missed is a test bug). */
+export function edit(text: string, from: string, to: string): string {
+  const i = text.indexOf(from);
+  if (i < 0) throw new Error(`edit: 「${from}」 is not in the report`);
+  return text.slice(0, i) + to + text.slice(i + from.length);
+}
+
+/** SECTION3 with one value changed: the row whose label contains `label`, the value at `column`. */
+export function section3With(label: string, column: (typeof COLUMNS)[number], value: number, rows = SECTION3): Array<[string, number[]]> {
+  if (!rows.some(([l]) => l.includes(label))) throw new Error(`no row ${label}`);
+  return rows.map(([l, vs]) => [l, l.includes(label) ? vs.map((x, k) => (k === COLUMNS.indexOf(column) ? value : x)) : vs]);
+}
+
+/**
+ * The made samples (samples/made, see its README): `ok--…` have no finding, `<rule>--…` findings of that rule only.
+ * As rule-tester cases: a name, the file name (its extension chooses the reader) and the text.
+ */
+export function madeSamples(): Array<{ rule: string | undefined; name: string; filePath: string; code: string }> {
+  return readdirSync(join(ROOT, 'samples', 'made'))
+    .filter((f) => /\.(txt|md)$/.test(f))
+    .sort()
+    .map((f) => ({ rule: f.startsWith('ok--') ? undefined : f.split('--')[0], name: `samples/made/${f}`, filePath: f, code: sample(`made/${f}`) }));
+}
+
+/** The made samples that have no finding of `ruleId`: valid cases for it. */
+export function madeSamplesWithout(ruleId: string): Array<{ name: string; filePath: string; code: string }> {
+  return madeSamples()
+    .filter((s) => s.rule !== ruleId)
+    .map(({ name, filePath, code }) => ({ name, filePath, code }));
+}
