@@ -15,7 +15,7 @@ import { join } from 'node:path';
 import builtinRules from '../rules/index.js';
 import { lintWith, resolveRules } from '../src/engine/linter.js';
 import { lintEnv, lintFile, lintFiles } from '../src/index.js';
-import { LAYOUTS, deepestRows, synthesize, type Defect, type Synth } from './synth.js';
+import { LAYOUTS, deepestRows, synthesize, type Defect, type Synth } from '../tools/synth/index.js';
 import { builtinFormats } from '../src/format/formats.js';
 
 interface Args {

@@ -4,7 +4,7 @@
  */
 import { rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { synthesize, type Loc } from '../../bench/synth.js';
+import { synthesize, type Loc } from '../../tools/synth/index.js';
 import { runCli, tempDir } from '../support/cli.js';
 
 let dir: string;
