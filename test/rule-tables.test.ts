@@ -10,7 +10,7 @@ import { END, START, TARGETS, rulesTable, tables, withTable } from '../scripts/r
 
 type Meta = (typeof builtinRules.rules)[number]['meta'];
 
-test.each(TARGETS.map((t: { file: string }) => t.file))('%s: the rules table is up to date (npm run docs:rules)', (file) => {
+test.each(TARGETS.map((t: { file: string }) => t.file) as string[])('%s: the rules table is up to date (npm run docs:rules)', (file: string) => {
   const t = (tables(ROOT, builtinRules.rules) as Array<{ file: string; text: string; wanted: string }>).find((x) => x.file === file)!;
   expect(t.text).toBe(t.wanted);
 });

@@ -8,7 +8,7 @@ import { pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { parseReport } from '../../src/index.js';
 import { sections } from '../../src/ast.js';
-import type { InputKind } from '../../src/parse/read.js';
+import type { InputKind } from '../../src/readers/index.js';
 import { HANG_MS, ROOT, runCli, runJson, tempFolder as tempDir, type JsonResult } from '../support/cli.js';
 import { sample, seedWithWrongTotal } from '../support/reports.js';
 

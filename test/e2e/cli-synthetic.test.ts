@@ -11,7 +11,10 @@ let dir: string;
 let reviewTotal: Loc;
 let blankCell: Loc;
 
-const run = (...args: string[]) => runCli(args, { cwd: dir });
+const run = (...args: string[]) => {
+  const { code, stdout, stderr } = runCli(args, { cwd: dir });
+  return { code, stdout, stderr };
+};
 
 beforeAll(() => {
   dir = tempDir('report-lint-cli-');

@@ -6,7 +6,10 @@ import { basename, join } from 'node:path';
 import { ROOT, runCli, tempDir } from '../support/cli.js';
 import { SEEDS } from '../support/reports.js';
 
-const run = runCli;
+const run = (args: string[], opts: { env?: Record<string, string>; cwd?: string; input?: string } = {}) => {
+  const { code, stdout, stderr } = runCli(args, opts);
+  return { code, stdout, stderr };
+};
 const tmp = () => tempDir('report-lint-cli-');
 
 describe('exit codes and the default (stylish) output', () => {

@@ -13,7 +13,10 @@ const SEED004 = readFileSync(join(ROOT, SEEDS.s004), 'utf8');
 
 /** A temporary folder tree: { 'a/b.txt': 'text', … } */
 const tree = (files: Record<string, string>): string => makeTree(files, 'report-lint-config-');
-const run = (args: string[], cwd: string) => runCli(args, { cwd });
+const run = (args: string[], cwd: string) => {
+  const { code, stdout, stderr } = runCli(args, { cwd });
+  return { code, stdout, stderr };
+};
 
 const severities = (r: { messages: Array<{ ruleId: string | null; severity: number }> }) =>
   [...new Set(r.messages.map((m) => `${m.ruleId}:${m.severity}`))].sort();

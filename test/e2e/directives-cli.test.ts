@@ -10,7 +10,10 @@ import { SEEDS, brief, readSample, toPipeTables } from '../support/reports.js';
 
 describe('the built CLI', () => {
   const dir = tempDir('report-lint-directives-');
-  const cli = (args: string[]) => runCli(args, { cwd: dir });
+  const cli = (args: string[]) => {
+    const { code, stdout, stderr } = runCli(args, { cwd: dir });
+    return { code, stdout, stderr };
+  };
 
   test('a .txt report: plain directive lines; --report-unused-disable-directives and --require-reason', () => {
     const lines = readSample(SEEDS.s002).split('\n');

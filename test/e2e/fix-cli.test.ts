@@ -11,7 +11,10 @@ import { runCli, tempDir } from '../support/cli.js';
 import { SEED002 as SEED, SEED002_FIXED as FIXED, SEED002_TYPOS as TYPOS, SEEDS, readSample, replaceLine } from '../support/reports.js';
 
 const tmp = () => tempDir('report-lint-fix-');
-const cli = (args: string[], cwd: string) => runCli(args, { cwd });
+const cli = (args: string[], cwd: string) => {
+  const { code, stdout, stderr } = runCli(args, { cwd });
+  return { code, stdout, stderr };
+};
 const digits = (s: string) => s.match(/[0-9]/g)!.join('');
 
 describe('the built CLI: --fix on copies of seed 002', () => {
