@@ -5,7 +5,7 @@
  */
 import { builtinRules, lint } from '../src/index.js';
 import { PROSE_RULES, embed, negativeCorpus, positiveCorpus } from '../src/prose/corpus.js';
-import { ROOT, SEEDS, readSample, spanText } from './helpers.js';
+import { ROOT, SEEDS, readSample, spanText } from './support/reports.js';
 
 const settings = Object.fromEntries(builtinRules.rules.map((r) => [r.meta.id, (PROSE_RULES as readonly string[]).includes(r.meta.id) ? r.meta.severity : 'off'] as const));
 const run = (sentence: string) => {

@@ -1,6 +1,6 @@
 import { builtinRules, lint, type LintMessage } from '../src/index.js';
 import { embed } from '../src/prose/corpus.js';
-import { ROOT, spanText } from './helpers.js';
+import { ROOT, spanText } from './support/reports.js';
 
 /** Lint the correct 2021 sample with the sentence as the first paragraph of section 一, only the given rule on. */
 export function lintSentence(rule: string, sentence: string): { messages: LintMessage[]; text: string; line: number } {
