@@ -48,14 +48,14 @@ export default defineRule({
       const r = cellSum(report, ctx.format, refs, '');
       if (!r || r.value === 0) continue;
       const nonzero = r.cells.map((cell, i) => ({ cell, name: r.names[i] })).filter((x) => x.cell.value !== 0);
-      const what = nonzero.map((x) => `${x.name.replace(/^数据行/, '')} = ${x.cell.value}`).join('，');
+      const what = nonzero.map((x) => `${x.name} = ${x.cell.value}`).join('，');
       const groups = q.groups.map((g) => NAME[g]).join('、');
       ctx.report({
         node: { position: q.position },
         message: `正文「${q.quote}」与表四不符（${groups}）：${what}`,
         expected: 0,
         actual: r.value,
-        related: nonzero.map((x) => ({ node: x.cell, message: `${x.name.replace(/^数据行/, '')}：${x.cell.value}` })),
+        related: nonzero.map((x) => ({ node: x.cell, message: `${x.name}：${x.cell.value}` })),
       });
     }
   },

@@ -89,6 +89,8 @@ function inFailedRelation(report: Report, format: Format, key: string): boolean 
   return false;
 }
 
+const hasLabel = (format: Format, table: string, row: string) => format.table(table)?.rows.find((x) => x.id === row)?.label !== null;
+
 export type CellRef = readonly [table: string, row: string, column: string];
 
 /**
@@ -104,7 +106,8 @@ export function cellSum(report: Report, format: Format, refs: readonly CellRef[]
     cells.push(cell);
   }
   const value = Math.round(cells.reduce((a, c) => a + c.value!, 0) * 1e6) / 1e6;
-  const names = refs.map(([t, r, c]) => `${rowName(format, t, r)}「${columnName(format, t, c)}」`);
+  // a row without a label (section 四's one data row) is named by its column alone
+  const names = refs.map(([t, r, c]) => `${hasLabel(format, t, r) ? rowName(format, t, r) : ''}「${columnName(format, t, c)}」`);
   return { value, cells, names, expr: label ?? refs.map(([t, r]) => rowName(format, t, r)).join(' + ') };
 }
 
