@@ -13,7 +13,8 @@ import { binaryKind, decode, DecodeError, isZip, type Decoded } from './io/decod
 import { docxToHtml } from './io/docx.js';
 import { inputKind, type InputKind } from './parse/read.js';
 import { writeFixedFile, WriteError } from './io/write.js';
-import type { LintMessage, LintResult, SeveritySetting } from './types.js';
+import type { DocumentPlace, LintMessage, LintResult, SeveritySetting } from './types.js';
+import { pdfInput, pdfKind } from './readers/pdf.js';
 import type { Format } from './format/formats.js';
 import type { Dictionary } from './config/dictionary.js';
 import { ConfigLoader } from './config/load.js';
@@ -53,6 +54,8 @@ export interface ApiOptions {
   requireReason?: boolean;
   /** how to read the text given to lint(): text, html, or docx (HTML made by docxToHtml); default by filePath */
   kind?: InputKind;
+  /** where an offset of the text was in the document it was read from (a PDF's page and position; see readInput) */
+  place?: (offset: number) => DocumentPlace | undefined;
 }
 
 export interface FilesOptions extends ApiOptions {
@@ -101,6 +104,7 @@ function lintDecoded(text: string, env: LintEnv, opts: ApiOptions, filePath: str
     reportUnusedDisableDirectives: opts.reportUnusedDisableDirectives,
     requireReason: opts.requireReason,
     kind: opts.kind,
+    place: opts.place,
   };
   if (!opts.fix) return lintWith(text, env.active, engineOpts);
   const types = opts.fixTypes ? new Set(opts.fixTypes) : undefined;
@@ -125,6 +129,10 @@ export interface InputText {
   kind: InputKind;
   /** the decoded text file (its bytes, encoding and BOM), for writing fixes back; none for a .docx */
   decoded?: { bytes: Uint8Array; decoded: Decoded };
+  /** where an offset of the text was in the document (a PDF: page and position) */
+  place?: (offset: number) => DocumentPlace | undefined;
+  /** what the reader could not read, said to the user as warnings (a PDF's pages without text) */
+  notes?: string[];
 }
 
 /**
@@ -150,6 +158,7 @@ function checkSize(size: number): void {
 export async function inputFromBytes(bytes: Uint8Array, name: string, encoding?: string): Promise<InputText> {
   checkSize(bytes.length);
   let kind = inputKind(name);
+  if (kind === 'pdf' || pdfKind.sniff(bytes)) return pdfInput(bytes);
   if (kind === 'docx' || isZip(bytes)) {
     if (!isZip(bytes)) throw new DecodeError(binaryKind(bytes) ?? '不是 Word（.docx）文件：内容不是 .docx 格式');
     try {
@@ -194,7 +203,14 @@ export async function lintFile(path: string, opts: ApiOptions & { env?: LintEnv 
   const env = opts.env ?? lintEnv(allPlugins(opts), opts.rules);
   const input = await readOrFatal(path, opts.encoding);
   if ('messages' in input) return input;
-  return lintGuarded(path, input.text, env, { ...opts, kind: input.kind });
+  return withNotes(lintGuarded(path, input.text, env, { ...opts, kind: input.kind, place: input.place }), input);
+}
+
+/** The reader's notes (what it could not read) as warnings before the findings. */
+export function withNotes(r: LintResult, input: InputText): LintResult {
+  if (!input.notes?.length) return r;
+  const notes: LintMessage[] = input.notes.map((message) => ({ ruleId: null, severity: 1, message, line: 1, column: 1, endLine: 1, endColumn: 1 }));
+  return { ...r, messages: [...notes, ...r.messages], warningCount: r.warningCount + notes.length };
 }
 
 /**
@@ -208,7 +224,7 @@ export async function fixFile(path: string, opts: ApiOptions & { env?: LintEnv; 
   const input = await readOrFatal(path, opts.encoding);
   if ('messages' in input) return input;
   // a .docx is never rewritten: its findings, without fixes
-  if (!input.decoded) return lintGuarded(path, input.text, env, { ...opts, kind: input.kind });
+  if (!input.decoded) return withNotes(lintGuarded(path, input.text, env, { ...opts, kind: input.kind, place: input.place }), input);
   const { bytes, decoded } = input.decoded;
   const r = lintDecoded(decoded.text, env, { ...opts, fix: true, kind: input.kind }, path);
   if (opts.dryRun || r.output === undefined) return r;

@@ -11,7 +11,7 @@ import { formatters } from '../formatters/index.js';
 import type { FormatterContext } from '../formatters/types.js';
 import { expandPaths } from '../io/files.js';
 import { OutputError, writeFileAtomic } from '../io/output.js';
-import { fatalResult, fixFile, inputFromBytes, lint, lintEnv, lintFile, readErrorMessage, readInput, type ApiOptions, type InputText, type LintEnv } from '../index.js';
+import { fatalResult, fixFile, inputFromBytes, lint, lintEnv, lintFile, readErrorMessage, readInput, withNotes, type ApiOptions, type InputText, type LintEnv } from '../index.js';
 import { packageVersion } from '../paths.js';
 import type { LintResult, SeveritySetting } from '../types.js';
 import { extractValues } from './extract.js';
@@ -53,7 +53,7 @@ export async function main(argv: string[], io: Io = defaultIo()): Promise<number
     .scriptName('report-lint')
     .usage('用法：report-lint [文件、文件夹或通配符...] [选项]\n\n检查政府信息公开工作年度报告：表格勾稽关系、总计、缺失部分、标签错字、空格子等。')
     .command('$0 [paths..]', '检查报告（默认命令）', (y) =>
-      y.positional('paths', { type: 'string', array: true, describe: '要检查的文件、文件夹（递归查找 .txt .md .html .htm .docx）或通配符' }),
+      y.positional('paths', { type: 'string', array: true, describe: '要检查的文件、文件夹（递归查找 .txt .md .html .htm .docx .pdf）或通配符' }),
     )
     .command('parse <file>', '把报告读成语法树（JSON）输出', (y) => y.positional('file', { type: 'string', demandOption: true }))
     .command('extract <file>', '按格式的行、列编号输出表格数值（JSON），便于汇总', (y) =>
@@ -153,7 +153,7 @@ export async function main(argv: string[], io: Io = defaultIo()): Promise<number
       const fc = await loader.forFile(resolve(io.cwd, file));
       try {
         const input = await readInput(file, encoding);
-        parsed = parseReport(input.text, { filePath: file, format: reportFormat ?? fc.format, formats: fc.config.formats, dictionary: fc.config.dictionary, kind: input.kind });
+        parsed = parseReport(input.text, { filePath: file, format: reportFormat ?? fc.format, formats: fc.config.formats, dictionary: fc.config.dictionary, kind: input.kind, place: input.place });
       } catch (e) {
         io.stderr(`report-lint：${file}：${readErrorMessage(e)}\n`);
         return 2;
@@ -171,7 +171,7 @@ export async function main(argv: string[], io: Io = defaultIo()): Promise<number
     if (args.stdin && fixing && !fixing.dryRun) throw new UsageError('--fix 不能与 --stdin 一起使用（没有文件可以写回）；要看修正后的全文，用 --fix-dry-run --format json');
     if (!args.stdin && !paths.length) throw new UsageError('请给出要检查的文件或文件夹，例如：report-lint samples/');
     const targets = args.stdin ? [] : await expandPaths(paths, io.cwd);
-    if (!args.stdin && !targets.length) throw new UsageError(`在「${paths.join('、')}」中没有找到报告文件（.txt、.md、.html、.htm、.docx）`);
+    if (!args.stdin && !targets.length) throw new UsageError(`在「${paths.join('、')}」中没有找到报告文件（.txt、.md、.html、.htm、.docx、.pdf）`);
 
     // every configuration is loaded and validated before any file is linted
     const configs: Array<FileConfig | undefined> = [];
@@ -265,7 +265,7 @@ async function lintStdin(io: Io, encoding: string | undefined, opts: ApiOptions 
   } catch (e) {
     return fatalResult(opts.filePath, `标准输入${readErrorMessage(e)}`);
   }
-  return lint(input.text, { ...opts, kind: input.kind });
+  return withNotes(lint(input.text, { ...opts, kind: input.kind, place: input.place }), input);
 }
 
 function normalizeCli(rules: Record<string, SeveritySetting | RuleSetting>): Record<string, RuleSetting> {

@@ -44,6 +44,8 @@ export interface LintOptions {
   kind?: InputKind;
   /** variants and typos (default: the built-in dictionary) */
   dictionary?: Dictionary;
+  /** where an offset of the text was in the document it was read from (a PDF's page and position) */
+  place?: ReportParseOptions['place'];
   /** inline directives that suppressed nothing are reported at this severity (true = error; default off) */
   reportUnusedDisableDirectives?: boolean | SeveritySetting;
   /** inline disable directives without a `-- reason` are reported */
@@ -64,7 +66,7 @@ export interface ParsedReport {
 function readReport(text: string, filePath: string | undefined, opts: ReportParseOptions): ParsedReport {
   const formats = opts.formats ?? builtinFormats();
   const markdown = opts.markdown ?? (filePath && /\.(md|markdown)$/i.test(filePath) ? true : undefined);
-  const { skeleton: skel, input } = readSkeleton(text, opts.kind ?? inputKind(filePath), formats, { markdown });
+  const { skeleton: skel, input } = readSkeleton(text, opts.kind ?? inputKind(filePath), formats, { markdown, place: opts.place });
   const choice = selectFormat(skel, formats, opts.format);
   const report = bindReport(skel, choice.format, { rewrites: (opts.dictionary ?? defaultDictionary()).label });
   report.formatReason = choice.reason;
@@ -320,7 +322,7 @@ function logicalLocations(report: Report): Map<object, LogicalLocation> {
 
 /** Why a file was not checked: it is empty, or nothing in it looks like an annual report. */
 function notAReportMessage(report: Report, input: InputInfo): string {
-  const what = input.kind === 'html' ? '网页' : input.kind === 'docx' ? 'Word 文件' : '文件';
+  const what = input.kind === 'html' ? '网页' : input.kind === 'docx' ? 'Word 文件' : input.kind === 'pdf' ? 'PDF 文件' : '文件';
   if (!report.children.length && !report.title) return `${what}是空的（没有文字），没有可检查的内容`;
   return `未识别为政府信息公开工作年度报告：${what}中找不到“一、总体情况”等部分标题，未作检查`;
 }
@@ -333,6 +335,7 @@ function notAReportMessage(report: Report, input: InputInfo): string {
 function localize(messages: LintMessage[], source: SourceText, input: InputInfo): void {
   if (input.kind === 'text') return;
   const docx = input.kind === 'docx';
+  const pdf = input.kind === 'pdf';
   for (const m of messages) {
     if (m.ruleId === null || m.fatal) continue;
     const place = input.place(source.offset(m.line, m.column));
@@ -347,6 +350,7 @@ function localize(messages: LintMessage[], source: SourceText, input: InputInfo)
       m.endColumn = 1;
       m.message += `（Word 文件${place ? place.text : `第 ${m.line} 段或表格`}）`;
     }
+    if (pdf && place) m.message += `（PDF 文件${place.text}）`;
     for (const r of m.related ?? []) {
       const p = input.place(source.offset(r.line, r.column));
       if (p) r.place = p;
@@ -355,6 +359,7 @@ function localize(messages: LintMessage[], source: SourceText, input: InputInfo)
         r.endColumn = 1;
         if (p) r.message += `（${p.text}）`;
       }
+      if (pdf && p) r.message += `（${p.text}）`;
     }
   }
 }

@@ -6,7 +6,7 @@ import { statSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { glob, isDynamicPattern } from 'tinyglobby';
 
-export const REPORT_EXTENSIONS = ['txt', 'md', 'markdown', 'html', 'htm', 'docx'];
+export const REPORT_EXTENSIONS = ['txt', 'md', 'markdown', 'html', 'htm', 'docx', 'pdf'];
 
 export interface FileTarget {
   path: string;

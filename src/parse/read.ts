@@ -9,7 +9,7 @@ import type { DocumentPlace, Fix } from '../types.js';
 import { parseHtmlStructure, type HtmlMap } from './html.js';
 import { parseStructure, type Skeleton } from './structure.js';
 
-export type InputKind = 'text' | 'html' | 'docx';
+export type InputKind = 'text' | 'html' | 'docx' | 'pdf';
 
 export interface InputInfo {
   kind: InputKind;
@@ -28,6 +28,7 @@ export function inputKind(filePath?: string): InputKind {
   if (!filePath) return 'text';
   if (/\.(html?|xhtml|shtml)$/i.test(filePath)) return 'html';
   if (/\.docx$/i.test(filePath)) return 'docx';
+  if (/\.pdf$/i.test(filePath)) return 'pdf';
   return 'text';
 }
 
@@ -35,10 +36,14 @@ export function readSkeleton(
   text: string,
   kind: InputKind,
   formats: readonly Format[],
-  opts: { markdown?: boolean } = {},
+  opts: { markdown?: boolean; place?: (offset: number) => DocumentPlace | undefined } = {},
 ): { skeleton: Skeleton; input: InputInfo } {
   if (kind === 'text') {
     return { skeleton: parseStructure(text, formats, opts), input: { kind, place: () => undefined, canEdit: () => true } };
+  }
+  // a PDF's layout is read into text (readers/pdf.ts); its places come from the reader, and it cannot be edited
+  if (kind === 'pdf') {
+    return { skeleton: parseStructure(text, formats, { markdown: false }), input: { kind, place: opts.place ?? (() => undefined), canEdit: () => false } };
   }
   const { skeleton, map } = parseHtmlStructure(text, formats);
   if (kind === 'html') {

@@ -12,7 +12,7 @@ import type { Dictionary } from '../config/dictionary.js';
 import type { Format } from '../format/formats.js';
 import type { InputInfo, InputKind } from './read.js';
 import type { SourceText } from '../text/lines.js';
-import type { Report } from '../types.js';
+import type { DocumentPlace, Report } from '../types.js';
 
 export interface ReportParseOptions {
   /** the formats to choose from (default: the built-in ones) */
@@ -25,6 +25,8 @@ export interface ReportParseOptions {
   kind?: InputKind;
   /** treat text as Markdown (default: .md files, or text with Markdown headings or pipe tables) */
   markdown?: boolean;
+  /** where an offset of the text was in the document it was read from (a PDF: page and position), when the reader knows */
+  place?: (offset: number) => DocumentPlace | undefined;
 }
 
 export interface ReportFileData {
