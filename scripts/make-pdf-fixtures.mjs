@@ -5,9 +5,11 @@
  * font from Debian (fonts-noto-cjk). Each PDF is made from a report of the project written as text (samples/made),
  * whose copy sits beside it (NAME.txt), so the tests can check that the PDF lints like the text.
  *
- *   node scripts/make-pdf-fixtures.mjs            # needs chromium, fonts-noto-cjk and poppler-utils (pdftoppm)
+ *   node scripts/make-pdf-fixtures.mjs   # needs chromium, fonts-wqy-microhei, fonts-noto-cjk, poppler-utils, qpdf
  *
- * The tests read the committed PDFs; they never need Chromium.
+ * The tests read the committed PDFs; they never need Chromium. The fonts: WenQuanYi Micro Hei (fonts-wqy-microhei,
+ * TrueType, embedded as a subset as Word embeds 宋体) with Noto CJK (fonts-noto-cjk) as fallback; qpdf makes the
+ * encrypted one.
  *
  * Tables: a block of tab-separated lines is a table (split into several at caption rows such as 第二十条第（一）项);
  * its rows before the first row with numbers are its header (<thead>, repeated by Chromium on every page the
@@ -203,9 +205,12 @@ try {
   }
   // a scanned report: the pages of a report as pictures, no text layer (图片版)
   execFileSync('pdftoppm', ['-png', '-r', '40', '-f', '1', '-l', '2', join(out, 'ruled-2021.pdf'), join(tmp, 'scan')]);
-  const imgs = ['scan-1.png', 'scan-2.png'].map((f) => `<img src="${join(tmp, f)}" style="width:100%;page-break-after:always">`);
+  const imgs = ['scan-1.png', 'scan-2.png'].map((f) => `<img src="${join(tmp, f)}" style="display:block;width:200mm;height:282mm;page-break-after:always">`);
   chromium(`<!DOCTYPE html><html><head><style>@page{size:A4;margin:0}body{margin:0}</style></head><body>${imgs.join('')}</body></html>`, join(out, 'scanned.pdf'), tmp);
   console.log('scanned.pdf  ← pictures of the pages of ruled-2021.pdf');
+  // an encrypted PDF (a password is needed to open it): qpdf, from qpdf
+  execFileSync('qpdf', ['--encrypt', 'user-secret', 'owner-secret', '256', '--', join(out, 'scanned.pdf'), join(out, 'encrypted.pdf')]);
+  console.log('encrypted.pdf  ← scanned.pdf with a password');
   // a report with one page scanned among text pages: the text pages of ruled-2021 and a picture of one page
   const mixed = reportHtml(readFileSync(join(root, FIXTURES['ruled-2021'].source), 'utf8'));
   chromium(
