@@ -5,7 +5,8 @@
  * font from Debian (fonts-noto-cjk). Each PDF is made from a report of the project written as text (samples/made),
  * whose copy sits beside it (NAME.txt), so the tests can check that the PDF lints like the text.
  *
- *   node scripts/make-pdf-fixtures.mjs   # needs chromium, fonts-wqy-microhei, fonts-noto-cjk, poppler-utils, qpdf
+ *   node scripts/make-pdf-fixtures.mjs [--out DIR] [--only NAME]
+ *   # needs chromium, fonts-wqy-microhei, fonts-noto-cjk, poppler-utils (pdftoppm), qpdf
  *
  * The tests read the committed PDFs; they never need Chromium. The fonts: WenQuanYi Micro Hei (fonts-wqy-microhei,
  * TrueType, embedded as a subset as Word embeds 宋体) with Noto CJK (fonts-noto-cjk) as fallback; qpdf makes the
@@ -24,7 +25,11 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
-const out = join(root, 'test/fixtures/pdf');
+// --out DIR: write there instead (the test of this script); --only NAME: that fixture only
+const argv = process.argv.slice(2);
+const opt = (name) => (argv.includes(name) ? argv[argv.indexOf(name) + 1] : undefined);
+const out = resolve(opt('--out') ?? join(root, 'test/fixtures/pdf'));
+const only = opt('--only');
 
 /** name → [source report, layout options] */
 const FIXTURES = {
@@ -197,12 +202,14 @@ mkdirSync(out, { recursive: true });
 const tmp = mkdtempSync(join(tmpdir(), 'pdf-fixtures-'));
 try {
   for (const [name, o] of Object.entries(FIXTURES)) {
+    if (only && name !== only) continue;
     const text = readFileSync(join(root, o.source), 'utf8');
     const title = text.split('\n').map((l) => l.trim()).filter(Boolean).slice(0, 2).join('');
     chromium(page(reportHtml(text), o, title), join(out, `${name}.pdf`), tmp);
     copyFileSync(join(root, o.source), join(out, `${name}.txt`));
     console.log(`${name}.pdf  ← ${o.source}`);
   }
+  if (!only) {
   // a scanned report: the pages of a report as pictures, no text layer (图片版)
   execFileSync('pdftoppm', ['-png', '-r', '40', '-f', '1', '-l', '2', join(out, 'ruled-2021.pdf'), join(tmp, 'scan')]);
   const imgs = ['scan-1.png', 'scan-2.png'].map((f) => `<img src="${join(tmp, f)}" style="display:block;width:200mm;height:282mm;page-break-after:always">`);
@@ -219,6 +226,7 @@ try {
     tmp,
   );
   console.log('image-page.pdf  ← ruled-2021 with a scanned page at the end');
+  }
 } finally {
   rmSync(tmp, { recursive: true, force: true });
 }

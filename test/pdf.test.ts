@@ -3,7 +3,9 @@
  * them as text (scripts/make-pdf-fixtures.mjs); each PDF must read as its text does: every table cell (extract),
  * and the same findings, each placed on its page.
  */
-import { readFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { lintFile, parseReport, readInput, type LintMessage } from '../src/index.js';
 import { extractValues } from '../src/cli/extract.js';
@@ -151,3 +153,28 @@ describe('PDFs that cannot be read', () => {
     await expect(readPdf(bytes, { maxPages: 2 })).rejects.toThrow(/PDF 文件有 5 页，超过了可以读取的 2 页/);
   });
 });
+
+/** The fixture script, run again: Chromium and the fonts are needed, so the test is skipped (saying so) where they are missing. */
+const chromium = spawnSync('chromium', ['--version'], { encoding: 'utf8' }).status === 0;
+const fonts = spawnSync('fc-list', [':lang=zh'], { encoding: 'utf8' }).stdout?.includes('WenQuanYi Micro Hei') ?? false;
+if (!chromium || !fonts) {
+  process.stderr.write(
+    `pdf.test.ts: ${!chromium ? 'chromium is not installed' : 'the font WenQuanYi Micro Hei is not installed'}; the test of scripts/make-pdf-fixtures.mjs is skipped (apt-get install chromium fonts-wqy-microhei fonts-noto-cjk to run it)\n`,
+  );
+}
+(chromium && fonts ? test : test.skip)(
+  'scripts/make-pdf-fixtures.mjs prints a report to a PDF that reads as the report',
+  async () => {
+    const out = mkdtempSync(join(tmpdir(), 'report-lint-pdf-'));
+    try {
+      const r = spawnSync(process.execPath, [join(ROOT, 'scripts/make-pdf-fixtures.mjs'), '--out', out, '--only', 'ruled-wrapped-balance-2021'], { encoding: 'utf8', timeout: 240_000 });
+      expect(r.stderr).toBe('');
+      expect(r.status).toBe(0);
+      const made = await extracted(join(out, 'ruled-wrapped-balance-2021.pdf'));
+      expect(made).toEqual(await extracted(fixture('ruled-wrapped-balance-2021.txt')));
+    } finally {
+      rmSync(out, { recursive: true, force: true });
+    }
+  },
+  300_000,
+);
