@@ -79,30 +79,19 @@ export async function readPdf(bytes: Uint8Array, opts: { maxPages?: number } = {
     }
     const OPS = pdfjs.OPS;
     const pages: PageContent[] = [];
-    const imagePages: number[] = [];
     for (let n = 1; n <= doc.numPages; n++) {
-      const page = await doc.getPage(n);
-      const [x0, y0, x1, y1] = page.view;
-      const height = y1 - y0;
-      const width = x1 - x0;
-      // PDF space (y up, from the media box's corner) → points from the page's top-left corner
-      const toPage = (x: number, y: number): [number, number] => [x - x0, y1 - y];
-      const content = await page.getTextContent({ includeMarkedContent: false, disableNormalization: false });
-      const pieces: TextPiece[] = [];
-      for (const it of content.items) {
-        if (!('str' in it) || !it.str || !/\S/.test(it.str)) continue;
-        const [a, b, , d, e, f] = it.transform as number[];
-        if (Math.abs(b) > 1e-3 * Math.abs(a || 1)) continue; // rotated text (a stamp, a margin note) is not read
-        const [x, y] = toPage(e, f);
-        const size = Math.abs(d) || Math.abs(a) || it.height || 10;
-        pieces.push({ str: it.str, x, y, width: it.width, size });
-      }
-      const { rules, images } = await pageDrawing(page, OPS, toPage);
-      pages.push({ width, height, pieces, rules, images });
-      page.cleanup();
+      pages.push(await readPage(doc, n, OPS).catch((e: unknown) => {
+        if (e instanceof DecodeError) throw e;
+        const why = e instanceof Error ? e.message : String(e);
+        if (/DOMMatrix|Path2D|ImageData/.test(why)) {
+          throw new DecodeError(`无法读取 PDF：pdf.js 需要的可选依赖 @napi-rs/canvas 没有安装（${why}）：请在支持它的平台上重新运行 npm ci`);
+        }
+        throw new DecodeError(`PDF 文件第 ${n} 页无法读取：文件可能已损坏（${why}）`);
+      }));
     }
     const layout = layoutPages(pages);
     // pages with pictures and no text but page numbers: scanned pages
+    const imagePages: number[] = [];
     for (const n of layout.emptyPages) if (pages[n - 1].images) imagePages.push(n);
     if (!layout.text.trim() && imagePages.length) {
       throw new DecodeError(
@@ -113,6 +102,40 @@ export async function readPdf(bytes: Uint8Array, opts: { maxPages?: number } = {
   } finally {
     await doc.destroy().catch(() => undefined);
   }
+}
+
+interface PdfDoc {
+  getPage(n: number): Promise<PdfPage>;
+}
+interface PdfPage {
+  view: number[];
+  getTextContent(opts: object): Promise<{ items: Array<object> }>;
+  getOperatorList(): Promise<{ fnArray: number[]; argsArray: unknown[] }>;
+  cleanup(): void;
+}
+
+/** One page: its text pieces and the lines and pictures it draws, in points from its top-left corner. */
+async function readPage(doc: PdfDoc, n: number, OPS: Ops): Promise<PageContent> {
+  const page = await doc.getPage(n);
+  const [x0, y0, x1, y1] = page.view;
+  const height = y1 - y0;
+  const width = x1 - x0;
+  // PDF space (y up, from the media box's corner) → points from the page's top-left corner
+  const toPage = (x: number, y: number): [number, number] => [x - x0, y1 - y];
+  const content = await page.getTextContent({ includeMarkedContent: false, disableNormalization: false });
+  const pieces: TextPiece[] = [];
+  for (const item of content.items) {
+    const it = item as { str?: string; transform?: number[]; width?: number; height?: number };
+    if (!it.str || !it.transform || !/\S/.test(it.str)) continue;
+    const [a, b, , d, e, f] = it.transform;
+    if (Math.abs(b) > 1e-3 * Math.abs(a || 1)) continue; // rotated text (a stamp, a margin note) is not read
+    const [x, y] = toPage(e, f);
+    const size = Math.abs(d) || Math.abs(a) || it.height || 10;
+    pieces.push({ str: it.str, x, y, width: it.width ?? 0, size });
+  }
+  const { rules, images } = await pageDrawing(page, OPS, toPage);
+  page.cleanup();
+  return { width, height, pieces, rules, images };
 }
 
 type Ops = Record<string, number>;
