@@ -39,6 +39,8 @@ const FIXTURES = {
   'ruled-wrapped-balance-2021': { source: 'samples/made/balance--2021-tab.txt', ruled: true, labelWidth: '22mm', fontSize: '10pt' },
   // tables without ruling lines (2019 format, a review-total finding), page numbers in the footer
   'unruled-review-2020': { source: 'samples/made/review-total--2020-tab.txt', ruled: false, labelWidth: '30mm', landscape: true, valign: 'top' },
+  // a real report (seed 001, 2021 format, as its agency wrote it), ruled, in the default page set-up
+  'seed-001-ruled': { source: 'samples/seeds/001_3ae8912727f14c8a.txt', ruled: true, labelWidth: '30mm', runningHeader: true },
   // a label typo in an unruled table
   'unruled-label-variant-2021': { source: 'samples/made/label-variant--2021-tab.txt', ruled: false, labelWidth: '32mm', landscape: true, valign: 'top' },
 };
