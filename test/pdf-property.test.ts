@@ -254,3 +254,46 @@ test('random real PDFs (pdf-lib: text, lines, rectangles on random pages) throug
     { seed: SEED, numRuns: 15 },
   );
 }, 120_000);
+
+describe('ruling lines as producers draw them, through pdf.js', () => {
+  /** A 3 × 3 table (the first row's last two cells merged), its borders drawn as `how` says. */
+  async function tablePdf(how: 'lines' | 'rectangles'): Promise<Uint8Array> {
+    const doc = await PDFDocument.create();
+    const font = await doc.embedFont(StandardFonts.Helvetica);
+    const p = doc.addPage([595, 842]);
+    const xs = [100, 220, 300, 380];
+    const ys = [700, 680, 660, 640]; // PDF y: up
+    const cells = [
+      ['Item', 'Count', null],
+      ['Permits', '12', '7'],
+      ['Fees', '0', '1,234'],
+    ];
+    cells.forEach((row, r) =>
+      row.forEach((t, c) => {
+        if (t) p.drawText(t, { x: xs[c] + 4, y: ys[r] - 14, size: 10, font });
+      }),
+    );
+    const black = rgb(0, 0, 0);
+    if (how === 'lines') {
+      for (const y of ys) p.drawLine({ start: { x: xs[0], y }, end: { x: xs[3], y }, thickness: 0.5, color: black });
+      for (const [k, x] of xs.entries()) {
+        // the line between the merged cells of the first row is not drawn
+        const from = k === 2 ? ys[1] : ys[0];
+        p.drawLine({ start: { x, y: from }, end: { x, y: ys[3] }, thickness: 0.5, color: black });
+      }
+    } else {
+      // every cell its own stroked rectangle; the merged one a rectangle over two slots
+      const rect = (c0: number, c1: number, r: number) => p.drawRectangle({ x: xs[c0], y: ys[r + 1], width: xs[c1] - xs[c0], height: ys[r] - ys[r + 1], borderColor: black, borderWidth: 0.5 });
+      rect(0, 1, 0);
+      rect(1, 3, 0);
+      for (const r of [1, 2]) for (const c of [0, 1, 2]) rect(c, c + 1, r);
+    }
+    return doc.save();
+  }
+
+  test.each(['lines', 'rectangles'] as const)('stroked %s: one row a line, cells by the grid, the merged cell once', async (how) => {
+    const { text, place } = await readPdf(await tablePdf(how));
+    expect(text).toBe('Item\tCount\t\nPermits\t12\t7\nFees\t0\t1,234\n');
+    expect(place(text.indexOf('1,234'))).toMatchObject({ page: 1, text: '第 1 页' });
+  });
+});
