@@ -180,3 +180,16 @@ if (!chromium || !fonts) {
   },
   300_000,
 );
+
+test('SARIF: the PDF as its artifact, each result with its place (page, position)', () => {
+  const r = runCli(['--format', 'sarif', fixture('ruled-wrapped-balance-2021.pdf')]);
+  expect(r.status).toBe(1);
+  const log = JSON.parse(r.stdout);
+  const run = log.runs[0];
+  expect(run.artifacts[0].mimeType).toBe('application/pdf');
+  expect(run.results).toHaveLength(2);
+  for (const res of run.results) {
+    expect(res.ruleId).toBe('balance');
+    expect(res.properties.place).toMatchObject({ page: expect.any(Number), x: expect.any(Number), y: expect.any(Number), text: expect.stringMatching(/^第 \d+ 页/) });
+  }
+});
