@@ -6,8 +6,8 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { lintEnv, lintFile } from '../src/index.js';
-import builtinRules from '../rules/index.js';
+import { lintFile } from '../src/index.js';
+import { defaultEnv } from '../src/session.js';
 import { readPdf } from '../src/readers/pdf.js';
 
 const DIR = join(dirname(fileURLToPath(import.meta.url)), '../../test/fixtures/pdf');
@@ -24,7 +24,7 @@ export async function pdfBench(rounds = 5): Promise<void> {
   for (let r = 0; r < rounds; r++) for (const f of files) await readPdf(f.bytes);
   const read = (performance.now() - t0) / 1000;
 
-  const env = lintEnv([builtinRules], undefined);
+  const env = defaultEnv();
   let findings = 0;
   t0 = performance.now();
   for (let r = 0; r < rounds; r++) for (const f of files) findings += (await lintFile(f.path, { env })).messages.length;

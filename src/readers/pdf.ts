@@ -13,6 +13,8 @@
  */
 import { DecodeError } from '../io/decode.js';
 import type { DocumentPlace } from '../types.js';
+import type { InputKindModule, MadeText } from './kind.js';
+import { parseStructure } from './text.js';
 import { layoutPages, type PageContent, type PdfSpan, type Rule, type TextPiece } from './pdf-layout.js';
 
 /** Annual reports are 5 to 30 pages; a PDF with more is not read (time and memory stay bounded). */
@@ -27,28 +29,38 @@ export interface PdfText {
   imagePages: number[];
 }
 
-/** What the kind says about itself (the shape of the input-kind registry). */
-export const pdfKind = {
-  id: 'pdf' as const,
+/**
+ * The `pdf` input kind. Its text is made from the pages' layout and read by the text reader; places come from
+ * toText (page, line on the page, position), and every message says its page. A PDF is never rewritten.
+ */
+export const pdfKind: InputKindModule = {
+  id: 'pdf',
+  noun: 'PDF 文件',
   extensions: ['.pdf'],
   mime: 'application/pdf',
-  noun: 'PDF 文件',
+  binary: true,
   /** a PDF starts with %PDF- */
-  sniff(bytes: Uint8Array): boolean {
-    return bytes.length >= 5 && Buffer.from(bytes.subarray(0, 5)).toString('latin1') === '%PDF-';
+  sniff: (head) => typeof head !== 'string' && head.length >= 5 && Buffer.from(head.subarray(0, 5)).toString('latin1') === '%PDF-',
+  toText: (bytes) => pdfInput(bytes),
+  read: (text, rec, opts) => ({
+    skeleton: parseStructure(text, rec, { markdown: false }),
+    input: { kind: 'pdf', place: opts.place ?? (() => undefined), canEdit: () => false },
+  }),
+  localize(m, place) {
+    if (place) m.message += `（PDF 文件${place.text}）`;
   },
-  read: readPdf,
-  /** how a place is said in messages: （PDF 文件第 3 页第 12 行） */
-  speak: (place: DocumentPlace) => `PDF 文件${place.text}`,
+  localizeRelated(r, place) {
+    if (place) r.message += `（${place.text}）`;
+  },
 };
 
-/** A PDF read for linting, in the shape readInput gives: its text, places, and what could not be read. */
-export async function pdfInput(bytes: Uint8Array): Promise<{ text: string; kind: 'pdf'; place: PdfText['place']; notes: string[] }> {
+/** A PDF read for linting: its text, places, and what could not be read. */
+export async function pdfInput(bytes: Uint8Array): Promise<MadeText> {
   const pdf = await readPdf(bytes);
   const notes = pdf.imagePages.length
     ? [`PDF 文件第 ${pdf.imagePages.join('、')} 页没有文字（只有图片，可能是扫描页），这些页上的内容未检查：如需检查，请先用 OCR（文字识别）转成文字`]
     : [];
-  return { text: pdf.text, kind: 'pdf', place: pdf.place, notes };
+  return { text: pdf.text, place: pdf.place, notes };
 }
 
 /** Bytes of a PDF → its text and places. Throws DecodeError with a message for people when it cannot be read. */
