@@ -3,6 +3,7 @@
  * them as text (scripts/make-pdf-fixtures.mjs); each PDF must read as its text does: every table cell (extract),
  * and the same findings, each placed on its page.
  */
+import { jest } from '@jest/globals';
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -14,8 +15,19 @@ import { DecodeError } from '../src/io/decode.js';
 import { runCli } from './cli-helpers.js';
 import { ROOT } from './helpers.js';
 
+// reading a PDF takes a second or so; on a machine shared by many test runs, much longer: the limit only stops hangs
+jest.setTimeout(300_000);
+
 const DIR = join(ROOT, 'test/fixtures/pdf');
+
 const fixture = (name: string) => join(DIR, name);
+
+/** each fixture read once through pdf.js */
+const pdfs = new Map<string, ReturnType<typeof readPdf>>();
+const readFixture = (name: string) => {
+  if (!pdfs.has(name)) pdfs.set(name, readPdf(readFileSync(fixture(name))));
+  return pdfs.get(name)!;
+};
 
 /** name → the findings the text gives (as a check that the comparison compares something) */
 const REPORTS: Record<string, string[]> = {
@@ -59,7 +71,7 @@ describe.each(Object.keys(REPORTS))('%s.pdf', (name) => {
     const txt = await lintFile(fixture(`${name}.txt`));
     expect(txt.messages.map((m) => m.ruleId)).toEqual(REPORTS[name]);
     expect(pdf.messages.map(comparable)).toEqual(txt.messages.map(comparable));
-    const pages = (await readPdf(readFileSync(fixture(`${name}.pdf`)))).pages;
+    const pages = (await readFixture(`${name}.pdf`)).pages;
     for (const m of pdf.messages) {
       expect(m.place).toBeDefined();
       expect(m.place!.page).toBeGreaterThanOrEqual(1);
@@ -71,7 +83,7 @@ describe.each(Object.keys(REPORTS))('%s.pdf', (name) => {
 });
 
 test('a table over two pages: one table, its repeated header not read as rows', async () => {
-  const { text } = await readPdf(readFileSync(fixture('ruled-2021.pdf')));
+  const { text } = await readFixture('ruled-2021.pdf');
   expect(text.match(/^.*申请人情况.*$/gm)).toHaveLength(1);
   expect(text.match(/^结果维持\t/gm)).toHaveLength(1);
   // the rows of section 三 are consecutive lines: no blank line where the page broke
@@ -81,7 +93,7 @@ test('a table over two pages: one table, its repeated header not read as rows', 
 });
 
 test('running header and page numbers dropped; CJK spaces and Kangxi radicals not in the text', async () => {
-  const { text } = await readPdf(readFileSync(fixture('ruled-2021.pdf')));
+  const { text } = await readFixture('ruled-2021.pdf');
   // the running header (the title on every page) appears once: as the title
   expect(text.match(/桐柏区文化和旅游局2021年度政府信息公开工作年度报告/g) ?? []).toHaveLength(0);
   expect(text).not.toMatch(/— \d+ —/);
@@ -90,7 +102,7 @@ test('running header and page numbers dropped; CJK spaces and Kangxi radicals no
 });
 
 test('a label wrapped on two lines in its cell is one label', async () => {
-  const { text } = await readPdf(readFileSync(fixture('ruled-wrapped-balance-2021.pdf')));
+  const { text } = await readFixture('ruled-wrapped-balance-2021.pdf');
   expect(text).toContain('\t（二）部分公开（区分处理的，只计这一情形，不计其他情形）\t');
   expect(text).toContain('\t\t5.要求行政机关确认或重新出具已获取信息\t');
 });
