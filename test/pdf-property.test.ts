@@ -1,5 +1,5 @@
 /**
- * Property tests of the PDF layout reader (fast-check, fixed seed, bounded runs). Generated reports (bench/synth,
+ * Property tests of the PDF layout reader (fast-check, fixed seed, bounded runs). Generated reports (tools/synth,
  * tab layout, with and without defects) are laid out on pages as a PDF producer would place them: paragraphs
  * wrapped at the text width, tables with their cells in columns (labels wrapped in their cells), ruling lines
  * drawn or not, rows carried over to the next page with the header repeated, a page number in the footer, text
@@ -17,7 +17,7 @@ import { extractValues } from '../src/cli/extract.js';
 import { layoutPages, type PageContent, type TextPiece } from '../src/readers/pdf-layout.js';
 import { readPdf } from '../src/readers/pdf.js';
 import { DecodeError } from '../src/io/decode.js';
-import { synthesize, type Defect } from '../bench/synth.js';
+import { synthesize, type Defect } from '../tools/synth/index.js';
 
 // the limit only stops hangs: on a machine shared by many test runs these take minutes
 jest.setTimeout(900_000);
