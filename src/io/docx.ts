@@ -10,12 +10,14 @@ import { unified } from 'unified';
 import rehypeParse from 'rehype-parse';
 import type { Element, Root } from 'hast';
 import { DecodeError } from './decode.js';
+import { checkDocx } from './docx-bounds.js';
 
 const fragment = unified().use(rehypeParse, { fragment: true });
 
 /** The bytes of a .docx as HTML, one paragraph or table a line. Throws DecodeError when the file is no .docx. */
 export async function docxToHtml(bytes: Uint8Array): Promise<string> {
   // loaded when a .docx comes, not for every run
+  checkDocx(bytes);
   const { default: mammoth } = await import('mammoth');
   let html: string;
   try {
