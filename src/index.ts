@@ -4,7 +4,6 @@
  *   import { lint, lintFiles } from 'report-lint';
  *   const result = lint(text, { filePath: 'report.txt' });
  */
-import { readFile, stat } from 'node:fs/promises';
 import builtinRules from '../rules/index.js';
 import { lintWith, parseReport, resolveRules, result, ruleMap, type LintOptions, type RuleSetting } from './engine/linter.js';
 import { fixText } from './engine/fix.js';
@@ -13,6 +12,7 @@ import { binaryKind, decode, DecodeError, isZip, type Decoded } from './io/decod
 import { docxToHtml } from './io/docx.js';
 import { inputKind, type InputKind } from './parse/read.js';
 import { writeFixedFile, WriteError } from './io/write.js';
+import { readRegularFile, tooLarge } from './io/read-file.js';
 import type { LintMessage, LintResult, SeveritySetting } from './types.js';
 import type { Format } from './format/formats.js';
 import type { Dictionary } from './config/dictionary.js';
@@ -132,15 +132,12 @@ export interface InputText {
  * when its name does not say so). Throws DecodeError with a message for people when the file cannot be used.
  */
 export async function readInput(path: string, encoding?: string): Promise<InputText> {
-  const st = await stat(path);
-  if (st.isFile()) checkSize(st.size);
-  return inputFromBytes(await readFile(path), path, encoding);
+  // only a regular file, and never more than the limit (a link to /dev/zero, a pipe)
+  return inputFromBytes(await readRegularFile(path, MAX_FILE_BYTES), path, encoding);
 }
 
 function checkSize(size: number): void {
-  if (size <= MAX_FILE_BYTES) return;
-  const mb = (n: number) => (n / 1024 / 1024).toFixed(1);
-  throw new DecodeError(`文件太大（${mb(size)} MB），超过了可以检查的 ${mb(MAX_FILE_BYTES)} MB：年度报告一般不到 1 MB，请确认这是不是报告文件`);
+  if (size > MAX_FILE_BYTES) throw tooLarge(size, MAX_FILE_BYTES);
 }
 
 /**
@@ -274,6 +271,10 @@ export function readErrorMessage(e: unknown): string {
       return '无法读取：没有读取权限';
     case 'EISDIR':
       return '无法读取：这是文件夹，不是文件';
+    case 'ELOOP':
+      return '无法读取：符号链接循环指向自己';
+    case 'ENXIO':
+      return '无法读取：这是没有写入方的管道或套接字，不是普通文件';
     default:
       return `无法读取：${e instanceof Error ? e.message : String(e)}`;
   }

@@ -11,13 +11,14 @@ import { formatters } from '../formatters/index.js';
 import type { FormatterContext } from '../formatters/types.js';
 import { expandPaths } from '../io/files.js';
 import { OutputError, writeFileAtomic } from '../io/output.js';
-import { fatalResult, fixFile, inputFromBytes, lint, lintEnv, lintFile, readErrorMessage, readInput, type ApiOptions, type InputText, type LintEnv } from '../index.js';
+import { MAX_FILE_BYTES, fatalResult, fixFile, inputFromBytes, lint, lintEnv, lintFile, readErrorMessage, readInput, type ApiOptions, type InputText, type LintEnv } from '../index.js';
 import { packageVersion } from '../paths.js';
 import type { LintResult, SeveritySetting } from '../types.js';
 import { extractValues } from './extract.js';
 import { ConfigLoader, describeConfig, type FileConfig } from '../config/load.js';
 import type { RuleModule } from '../engine/rule.js';
 import { resolve } from 'node:path';
+import { readStreamBounded } from '../io/read-file.js';
 
 export interface Io {
   stdout: (s: string) => void;
@@ -37,11 +38,8 @@ const defaultIo = (): Io => ({
   cwd: process.cwd(),
   stdoutIsTTY: Boolean(process.stdout.isTTY),
   stderrIsTTY: Boolean(process.stderr.isTTY),
-  readStdin: async () => {
-    const chunks: Buffer[] = [];
-    for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
-    return Buffer.concat(chunks);
-  },
+  // never more than a file may have: what is beyond is not read
+  readStdin: () => readStreamBounded(process.stdin, MAX_FILE_BYTES),
 });
 
 class UsageError extends Error {}
@@ -204,6 +202,10 @@ export async function main(argv: string[], io: Io = defaultIo()): Promise<number
         results.push(fatalResult(t.path, t.error ?? '无法读取'));
         continue;
       }
+      if (t.skipped) {
+        results.push(skippedResult(t.path, t.skipped));
+        continue;
+      }
       if (fc.config.ignore(t.path)) {
         // a file named on the command line is reported as ignored; one found in a folder is passed over
         if (t.explicit) results.push(ignoredResult(t.path));
@@ -248,6 +250,11 @@ export async function main(argv: string[], io: Io = defaultIo()): Promise<number
     io.stderr(`report-lint 内部错误：${e instanceof Error ? e.message : String(e)}\n请把这条信息和出错的文件报告给开发者。\n`);
     return 2;
   }
+}
+
+/** A path found in a folder and not read (a link to a folder, a pipe …): a warning that says why. */
+function skippedResult(path: string, why: string): LintResult {
+  return result(path, [{ ruleId: null, severity: 1, message: `已跳过：${why}`, line: 1, column: 1, endLine: 1, endColumn: 1 }]);
 }
 
 function ignoredResult(path: string): LintResult {

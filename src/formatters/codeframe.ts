@@ -5,7 +5,7 @@
  */
 import { Chalk } from 'chalk';
 import type { Formatter } from './types.js';
-import { displayColumn, displayPath, padStart, visibleLine } from './display.js';
+import { displayColumn, displayPath, padStart, printable, visibleLine } from './display.js';
 import { LIMITS } from '../bounds.js';
 
 const CONTEXT = 1;
@@ -21,7 +21,7 @@ export const codeframe: Formatter = (results, ctx) => {
     const lines = r.source === undefined ? [] : r.source.split(/\r\n|\r|\n/);
     for (const m of r.messages) {
       const sev = m.fatal || m.severity === 2 ? c.red('错误') : c.yellow('警告');
-      out += `${sev}：${m.message}${m.ruleId ? c.dim(` (${m.ruleId})`) : ''}\n`;
+      out += `${sev}：${printable(m.message)}${m.ruleId ? c.dim(` (${m.ruleId})`) : ''}\n`;
       out += c.dim(`  位置 ${displayPath(r.filePath, ctx.cwd)}:${m.line}:${m.column}`) + '\n';
       if (lines.length && m.line >= 1 && m.line <= lines.length) {
         const from = Math.max(1, m.line - CONTEXT);

@@ -3,7 +3,7 @@
  */
 import { Chalk } from 'chalk';
 import type { Formatter } from './types.js';
-import { displayPath, padEnd, padStart, width } from './display.js';
+import { displayPath, padEnd, padStart, printable, width } from './display.js';
 import { maxOf } from '../bounds.js';
 
 export const stylish: Formatter = (results, ctx) => {
@@ -21,7 +21,7 @@ export const stylish: Formatter = (results, ctx) => {
     const rows = r.messages.map((m) => [
       `${m.line}:${m.column}`,
       m.fatal || m.severity === 2 ? '错误' : '警告',
-      m.message,
+      printable(m.message),
       m.ruleId ?? '',
     ]);
     const w0 = maxOf(rows.map((x) => width(x[0])));
