@@ -10,7 +10,8 @@ import type { Plugin } from '../engine/rule.js';
 import { formatters } from '../formatters/index.js';
 import type { FormatterContext } from '../formatters/types.js';
 import { expandPaths } from '../io/files.js';
-import { OutputError, writeFileAtomic } from '../io/output.js';
+import { OutputError } from '../io/output.js';
+import { openOutput, type OutputTarget } from '../io/output-target.js';
 import { MAX_FILE_BYTES, fatalResult, fixFile, inputFromBytes, lint, lintEnv, lintFile, readErrorMessage, readInput, type ApiOptions, type InputText, type LintEnv } from '../index.js';
 import { packageVersion } from '../paths.js';
 import type { LintResult, SeveritySetting } from '../types.js';
@@ -116,7 +117,12 @@ export async function main(argv: string[], io: Io = defaultIo()): Promise<number
     const encoding = args.encoding as string | undefined;
     const outputFile = args['output-file'] as string | undefined;
     if (outputFile === '') throw new UsageError('--output-file 需要一个文件路径');
-    const emit = (text: string) => (outputFile === undefined ? io.stdout(text) : writeFileAtomic(resolve(io.cwd, outputFile), text));
+    // --output-file is checked before anything is linted (it must not be an input; it must be writable)
+    let output: OutputTarget | undefined;
+    const openOutputFor = (inputs: string[]) => {
+      if (outputFile !== undefined) output = openOutput(resolve(io.cwd, outputFile), inputs);
+    };
+    const emit = (text: string) => (outputFile === undefined ? io.stdout(text) : (output ?? openOutput(resolve(io.cwd, outputFile), [])).write(text));
     const noConfig = (args.config as unknown) === false || argv.includes('--no-config');
     const loader = new ConfigLoader({ cwd: io.cwd, configFile: typeof args.config === 'string' && !noConfig ? args.config : undefined, noConfig });
     // what is in force for a file: its configuration, then --rule, then --quiet
@@ -147,6 +153,7 @@ export async function main(argv: string[], io: Io = defaultIo()): Promise<number
 
     if (command === 'parse' || command === 'extract') {
       const file = String(args.file);
+      openOutputFor([resolve(io.cwd, file)]);
       let parsed: ParsedReport;
       const fc = await loader.forFile(resolve(io.cwd, file));
       try {
@@ -170,6 +177,7 @@ export async function main(argv: string[], io: Io = defaultIo()): Promise<number
     if (!args.stdin && !paths.length) throw new UsageError('请给出要检查的文件或文件夹，例如：report-lint samples/');
     const targets = args.stdin ? [] : await expandPaths(paths, io.cwd);
     if (!args.stdin && !targets.length) throw new UsageError(`在「${paths.join('、')}」中没有找到报告文件（.txt、.md、.html、.htm、.docx）`);
+    openOutputFor(targets.filter((t) => !t.error && !t.skipped).map((t) => t.path));
 
     // every configuration is loaded and validated before any file is linted
     const configs: Array<FileConfig | undefined> = [];
