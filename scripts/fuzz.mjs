@@ -30,6 +30,7 @@ if (!Number.isInteger(runs) || runs <= 0) {
 if (!seeds.length) seeds.push(Date.now() % 2 ** 31);
 
 const dir = mkdtempSync(join(tmpdir(), 'report-lint-fuzz-'));
+console.log(`fuzz: figures so far in ${dir}`);
 let failed = false;
 for (const seed of seeds) {
   const report = join(dir, `fuzz-${seed}.json`);
