@@ -18,6 +18,7 @@ import type { Format } from './format/formats.js';
 import type { Dictionary } from './config/dictionary.js';
 import { ConfigLoader } from './config/load.js';
 import { resolve } from 'node:path';
+import { mergeRuleSettings } from './config/merge-rules.js';
 
 export * from './types.js';
 export { defineRule, definePlugin } from './engine/rule.js';
@@ -237,7 +238,7 @@ export async function lintFiles(paths: string[], opts: FilesOptions = {}): Promi
     const fc = configs[i];
     let env = envs.get(fc.key);
     if (!env) {
-      env = lintEnv([...fc.config.plugins, ...(opts.plugins ?? [])], { ...fc.rules, ...(opts.rules ?? {}) }, {
+      env = lintEnv([...fc.config.plugins, ...(opts.plugins ?? [])], mergeRuleSettings(fc.rules, opts.rules), {
         formats: fc.config.formats,
         dictionary: fc.config.dictionary,
         format: fc.format,

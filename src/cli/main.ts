@@ -20,6 +20,7 @@ import { ConfigLoader, describeConfig, type FileConfig } from '../config/load.js
 import type { RuleModule } from '../engine/rule.js';
 import { resolve } from 'node:path';
 import { readStreamBounded } from '../io/read-file.js';
+import { mergeRuleSettings } from '../config/merge-rules.js';
 
 export interface Io {
   stdout: (s: string) => void;
@@ -130,7 +131,7 @@ export async function main(argv: string[], io: Io = defaultIo()): Promise<number
     const envFor = (fc: FileConfig): LintEnv => {
       let env = envCache.get(fc.key);
       if (env) return env;
-      const settings: Record<string, SeveritySetting | RuleSetting> = { ...fc.rules, ...cliRules };
+      const settings: Record<string, SeveritySetting | RuleSetting> = mergeRuleSettings(fc.rules, cliRules);
       if (args.quiet) for (const [id, r] of ruleMap(fc.config.plugins)) if (effectiveSeverity(settings[id] ?? r.meta.severity) === 1) settings[id] = 'off';
       env = lintEnv(fc.config.plugins, settings, { formats: fc.config.formats, dictionary: fc.config.dictionary, format: fc.format });
       envCache.set(fc.key, env);
@@ -140,7 +141,7 @@ export async function main(argv: string[], io: Io = defaultIo()): Promise<number
     if (args['print-config'] !== undefined) {
       const fc = await loader.forFile(resolve(io.cwd, String(args['print-config'])));
       envFor(fc);
-      io.stdout(JSON.stringify(describeConfig({ ...fc, rules: { ...fc.rules, ...normalizeCli(cliRules) } }), null, 2) + '\n');
+      io.stdout(JSON.stringify(describeConfig({ ...fc, rules: mergeRuleSettings(fc.rules, normalizeCli(cliRules)) }), null, 2) + '\n');
       return 0;
     }
     const fixing = fixOptions(args);

@@ -21,6 +21,7 @@ import { applyDirectives } from './directives.js';
 import { isSafeFix } from './fix.js';
 
 import { ConfigError } from '../errors.js';
+import { normalizeRuleSetting } from '../config/merge-rules.js';
 
 export { ConfigError };
 
@@ -142,7 +143,7 @@ export function resolveRules(plugins: readonly Plugin[], settings: LintOptions['
   const active: ActiveRule[] = [];
   for (const [id, rule] of map) {
     const s = settings[id];
-    const setting: RuleSetting = s === undefined ? { severity: rule.meta.severity } : typeof s === 'object' ? s : { severity: s };
+    const setting: RuleSetting = s === undefined ? { severity: rule.meta.severity } : normalizeRuleSetting(s);
     const severity = severityOf(setting.severity);
     if (severity === 0) continue;
     const options = { ...(rule.meta.defaultOptions ?? {}), ...(setting.options ?? {}) };
