@@ -19,6 +19,7 @@ import type { Dictionary } from './config/dictionary.js';
 import { ConfigLoader } from './config/load.js';
 import { resolve } from 'node:path';
 import { mergeRuleSettings } from './config/merge-rules.js';
+import { expandPaths } from './io/files.js';
 
 export * from './types.js';
 export { defineRule, definePlugin } from './engine/rule.js';
@@ -229,13 +230,26 @@ export async function fixFile(path: string, opts: ApiOptions & { env?: LintEnv; 
 export async function lintFiles(paths: string[], opts: FilesOptions = {}): Promise<LintResult[]> {
   const cwd = opts.cwd ?? process.cwd();
   const loader = new ConfigLoader({ cwd, configFile: typeof opts.config === 'string' ? opts.config : undefined, noConfig: opts.config === false });
-  const abs = paths.map((p) => resolve(cwd, p));
+  // folders searched and globs expanded as on the command line; what cannot be used is said in its result
+  const targets = await expandPaths(paths, cwd);
+  const abs = targets.map((t) => t.path);
   const configs = [];
-  for (const p of abs) configs.push(await loader.forFile(p)); // every configuration is validated before any file is linted
+  for (const t of targets) configs.push(t.error || t.skipped ? undefined : await loader.forFile(t.path)); // every configuration is validated before any file is linted
   const envs = new Map<string, LintEnv>();
   const out: LintResult[] = [];
   for (let i = 0; i < abs.length; i++) {
     const fc = configs[i];
+    const t = targets[i];
+    if (!fc) {
+      out.push(
+        t.skipped
+          ? result(t.path, [{ ruleId: null, severity: 1, message: `已跳过：${t.skipped}`, line: 1, column: 1, endLine: 1, endColumn: 1 }])
+          : fatalResult(t.path, t.error ?? '无法读取'),
+      );
+      continue;
+    }
+    // a file found in a folder that the configuration's ignorePatterns name is passed over, as on the command line
+    if (!t.explicit && fc.config.ignore(t.path)) continue;
     let env = envs.get(fc.key);
     if (!env) {
       env = lintEnv([...fc.config.plugins, ...(opts.plugins ?? [])], mergeRuleSettings(fc.rules, opts.rules), {
