@@ -2,7 +2,7 @@
  * Queries over the report AST, for rules and tools.
  */
 import type { Cell, Report, ReportNode, Row, Section, Table } from './types.js';
-import { pushAll } from './bounds.js';
+import { pushAll } from './text/arrays.js';
 
 export function sections(report: Report): Section[] {
   return report.children.filter((c): c is Section => c.type === 'section');

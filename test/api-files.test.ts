@@ -2,7 +2,7 @@
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { lintFiles } from '../src/index.js';
-import { ROOT } from './helpers/run.js';
+import { ROOT } from './support/root.js';
 
 test("lintFiles(['samples/made/']) lints every report in the folder, each with its findings", async () => {
   const results = await lintFiles(['samples/made/'], { cwd: ROOT });

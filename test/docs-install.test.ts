@@ -4,7 +4,7 @@
  */
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { ROOT } from './helpers/run.js';
+import { ROOT } from './support/root.js';
 
 const files = [
   'README.md',

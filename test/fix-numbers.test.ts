@@ -1,6 +1,6 @@
 /** The engine refuses every fix that would change a number, whatever rule, plugin or dictionary offers it. */
 import { applyFixes, isSafeFix, lint, definePlugin, defineRule } from '../src/index.js';
-import { sample } from './helpers/run.js';
+import { sample } from './support/reports.js';
 
 test('a decimal point, a thousands separator, a sign or a percent sign is part of the number', () => {
   const text = '资金1.5万元，共1,234件，增长-3%';

@@ -14,8 +14,8 @@ import { writeFileSync } from 'node:fs';
 import fc from 'fast-check';
 import JSZip from 'jszip';
 import { main, type Io } from '../src/cli/main.js';
-import { reportDocx } from './helpers/docx.js';
-import { sample } from './helpers/run.js';
+import { reportDocx } from './support/docx.js';
+import { sample } from './support/reports.js';
 
 const RUNS = Number(process.env.FUZZ_RUNS ?? 0) || 0;
 const campaign = RUNS > 0;

@@ -6,7 +6,7 @@
 import { Chalk } from 'chalk';
 import type { Formatter } from './types.js';
 import { displayColumn, displayPath, padStart, printable, visibleLine } from './display.js';
-import { LIMITS } from '../bounds.js';
+import { LIMITS } from '../io/limits.js';
 
 const CONTEXT = 1;
 

@@ -4,7 +4,7 @@
 import { Chalk } from 'chalk';
 import type { Formatter } from './types.js';
 import { displayPath, padEnd, padStart, printable, width } from './display.js';
-import { maxOf } from '../bounds.js';
+import { maxOf } from '../text/arrays.js';
 
 export const stylish: Formatter = (results, ctx) => {
   const c = new Chalk({ level: ctx.colorLevel });

@@ -7,7 +7,7 @@
  * A file that is not a zip as expected is left to mammoth, which says why it cannot be read.
  */
 import { inflateRawSync } from 'node:zlib';
-import { LIMITS, overLimit } from '../bounds.js';
+import { LIMITS, overLimit } from './limits.js';
 
 interface Entry {
   name: string;

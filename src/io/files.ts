@@ -12,8 +12,6 @@ import { readdir, stat } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { glob, isDynamicPattern } from 'tinyglobby';
 
-export const REPORT_EXTENSIONS = ['txt', 'md', 'markdown', 'html', 'htm', 'docx'];
-
 export interface FileTarget {
   path: string;
   /** why the path could not be used (it does not exist, nothing matched) */
@@ -29,7 +27,6 @@ export function printable(s: string): string {
   return s.replace(/[\u0000-\u001f\u007f-\u009f]/g, (c) => `\\x${c.charCodeAt(0).toString(16).toUpperCase().padStart(2, '0')}`);
 }
 
-const REPORT_NAME = new RegExp(`\\.(?:${REPORT_EXTENSIONS.join('|')})$`);
 
 function notRegular(st: Stats | Dirent): string {
   if (st.isFIFO()) return '这是管道（FIFO），不是普通文件，未读取';
@@ -53,7 +50,8 @@ function whyNot(e: unknown): string {
 }
 
 /** The report files of a folder and its subfolders, and what was skipped there, sorted by path. */
-async function searchFolder(root: string): Promise<FileTarget[]> {
+async function searchFolder(root: string, extensions: readonly string[]): Promise<FileTarget[]> {
+  const REPORT_NAME = new RegExp(`\\.(?:${extensions.map((e) => e.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|')})$`);
   const found: FileTarget[] = [];
   const pending = [root];
   while (pending.length) {
@@ -102,7 +100,8 @@ async function searchFolder(root: string): Promise<FileTarget[]> {
 // ~$name.docx: the lock file Word leaves beside an open document
 const IGNORE = ['**/node_modules/**', '**/.git/**', '**/~$*'];
 
-export async function expandPaths(patterns: string[], cwd = process.cwd()): Promise<FileTarget[]> {
+/** `extensions`: the file name endings searched for in folders (without the dot). */
+export async function expandPaths(patterns: string[], extensions: readonly string[], cwd = process.cwd()): Promise<FileTarget[]> {
   const out: FileTarget[] = [];
   const seen = new Set<string>();
   const add = (p: string, explicit = false) => {
@@ -123,7 +122,7 @@ export async function expandPaths(patterns: string[], cwd = process.cwd()): Prom
     }
     const code = (failure as NodeJS.ErrnoException | undefined)?.code;
     if (st?.isDirectory()) {
-      for (const t of await searchFolder(resolve(cwd, pattern))) {
+      for (const t of await searchFolder(resolve(cwd, pattern), extensions)) {
         if (t.error || t.skipped) {
           if (!seen.has(t.path)) out.push(t);
           seen.add(t.path);
