@@ -9,8 +9,9 @@ import type { RuleModule } from '../engine/rule.js';
 import { formatters } from '../formatters/index.js';
 import type { FormatterContext } from '../formatters/types.js';
 import { expandPaths } from '../io/files.js';
-import { OutputError, writeFileAtomic } from '../io/output.js';
-import { readErrorMessage } from '../io/read.js';
+import { OutputError } from '../io/output.js';
+import { openOutput, type OutputTarget } from '../io/output-target.js';
+import { MAX_FILE_BYTES, readErrorMessage } from '../io/read.js';
 import { builtinFormats } from '../format/formats.js';
 import { searchedExtensions } from '../readers/index.js';
 import { fatalResult, fixFile, lintBytes, lintFile, parseText, readInput, type LintFileOptions } from '../lint.js';
@@ -19,6 +20,7 @@ import { packageVersion } from '../paths.js';
 import type { LintResult, SeveritySetting } from '../types.js';
 import { extractValues } from './extract.js';
 import { resolve } from 'node:path';
+import { readStreamBounded } from '../io/read-file.js';
 
 export interface Io {
   stdout: (s: string) => void;
@@ -38,11 +40,8 @@ const defaultIo = (): Io => ({
   cwd: process.cwd(),
   stdoutIsTTY: Boolean(process.stdout.isTTY),
   stderrIsTTY: Boolean(process.stderr.isTTY),
-  readStdin: async () => {
-    const chunks: Buffer[] = [];
-    for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
-    return Buffer.concat(chunks);
-  },
+  // never more than a file may have: what is beyond is not read
+  readStdin: () => readStreamBounded(process.stdin, MAX_FILE_BYTES),
 });
 
 class UsageError extends Error {}
@@ -119,7 +118,12 @@ export async function main(argv: string[], io: Io = defaultIo()): Promise<number
     const encoding = args.encoding as string | undefined;
     const outputFile = args['output-file'] as string | undefined;
     if (outputFile === '') throw new UsageError('--output-file 需要一个文件路径');
-    const emit = (text: string) => (outputFile === undefined ? io.stdout(text) : writeFileAtomic(resolve(io.cwd, outputFile), text));
+    // --output-file is checked before anything is linted (it must not be an input; it must be writable)
+    let output: OutputTarget | undefined;
+    const openOutputFor = (inputs: string[]) => {
+      if (outputFile !== undefined) output = openOutput(resolve(io.cwd, outputFile), inputs);
+    };
+    const emit = (text: string) => (outputFile === undefined ? io.stdout(text) : (output ?? openOutput(resolve(io.cwd, outputFile), [])).write(text));
     const noConfig = (args.config as unknown) === false || argv.includes('--no-config');
     const configFile = typeof args.config === 'string' && !noConfig ? args.config : undefined;
     // what is in force for a file: its configuration, then --rule, then --quiet
@@ -138,6 +142,7 @@ export async function main(argv: string[], io: Io = defaultIo()): Promise<number
 
     if (command === 'parse' || command === 'extract') {
       const file = String(args.file);
+      openOutputFor([resolve(io.cwd, file)]);
       let parsed: ParsedReport;
       const { env } = await session.forFile(resolve(io.cwd, file));
       try {
@@ -161,6 +166,7 @@ export async function main(argv: string[], io: Io = defaultIo()): Promise<number
     if (!args.stdin && !paths.length) throw new UsageError('请给出要检查的文件或文件夹，例如：report-lint samples/');
     const targets = args.stdin ? [] : await expandPaths(paths, extensions, io.cwd);
     if (!args.stdin && !targets.length) throw new UsageError(`在「${paths.join('、')}」中没有找到报告文件（${extensions.filter((e) => e !== 'markdown').map((e) => '.' + e).join('、')}）`);
+    openOutputFor(targets.filter((t) => !t.error && !t.skipped).map((t) => t.path));
 
     // every configuration is loaded and validated before any file is linted
     const setups: Array<Awaited<ReturnType<Session['forFile']>> | undefined> = [];
@@ -188,6 +194,10 @@ export async function main(argv: string[], io: Io = defaultIo()): Promise<number
       if (progress) io.stderr(`\r正在检查 ${i + 1}/${targets.length} …`);
       if (t.error || !fs) {
         results.push(fatalResult(t.path, t.error ?? '无法读取'));
+        continue;
+      }
+      if (t.skipped) {
+        results.push(skippedResult(t.path, t.skipped));
         continue;
       }
       if (fs.ignored) {
@@ -234,6 +244,11 @@ export async function main(argv: string[], io: Io = defaultIo()): Promise<number
     io.stderr(`report-lint 内部错误：${e instanceof Error ? e.message : String(e)}\n请把这条信息和出错的文件报告给开发者。\n`);
     return 2;
   }
+}
+
+/** A path found in a folder and not read (a link to a folder, a pipe …): a warning that says why. */
+function skippedResult(path: string, why: string): LintResult {
+  return result(path, [{ ruleId: null, severity: 1, message: `已跳过：${why}`, line: 1, column: 1, endLine: 1, endColumn: 1 }]);
 }
 
 function ignoredResult(path: string): LintResult {

@@ -15,6 +15,7 @@ import { docsUrl, type Plugin, type ReportDescriptor, type RuleContext, type Rul
 import { applyDirectives } from './directives.js';
 import { isSafeFix } from './fix.js';
 import { ConfigError } from '../errors.js';
+import { normalizeRuleSetting } from './rule-settings.js';
 
 export { ConfigError };
 
@@ -125,7 +126,7 @@ export function resolveRules(plugins: readonly Plugin[], settings: Record<string
   const active: ActiveRule[] = [];
   for (const [id, rule] of map) {
     const s = settings[id];
-    const setting: RuleSetting = s === undefined ? { severity: rule.meta.severity } : typeof s === 'object' ? s : { severity: s };
+    const setting: RuleSetting = s === undefined ? { severity: rule.meta.severity } : normalizeRuleSetting(s);
     const severity = severityOf(setting.severity);
     if (severity === 0) continue;
     const options = { ...(rule.meta.defaultOptions ?? {}), ...(setting.options ?? {}) };

@@ -14,6 +14,7 @@ import type { LabelRewrite, MatchOptions } from './match.js';
 import type { PhysicalRow, RawCell, RawTable, SectionDraft, Skeleton } from '../skeleton.js';
 import { UNLABELLED_ROW_MIN_SHARE } from '../text/heuristics.js';
 
+import { maxOf, pushAll } from '../text/arrays.js';
 const ENUM_ONLY = /^(?:[一二三四五六七八九十]+[、.]|\([一二三四五六七八九十]+\)|\d+[.、])$/;
 const LABEL_START = /^(?:[一二三四五六七八九十]+[、.]|\([一二三四五六七八九十]+\)|\d+[.、])\S/;
 const NUMERAL_WORD = /^[零〇一二两三四五六七八九十百千万无空]+$/;
@@ -64,7 +65,7 @@ function bindSection(s: SectionDraft, format: Format, source: SourceText, opts: 
   const tables = s.sectionId ? format.tablesOf(s.sectionId) : [];
   for (const c of s.children) {
     if (c.type === 'paragraph') children.push(c);
-    else children.push(...bindRegion(c, tables, format, source, opts));
+    else pushAll(children, bindRegion(c, tables, format, source, opts));
   }
   return {
     type: 'section',
@@ -307,7 +308,7 @@ function joinLabel(prev: Draft, pieces: RawCell[], rowSet: ReturnType<Format['ro
   if (m && (better || !before)) prev.match = m;
   // earlier pieces continue the group labels
   const extra = pieces.slice(0, -1);
-  prev.groups.push(...extra);
+  pushAll(prev.groups, extra);
   return true;
 }
 
@@ -412,6 +413,6 @@ function bindRow(d: Draft, t: FormatTable, format: Format, source: SourceText, l
     expectedCells: width,
     foundCells: fitted.length,
     children,
-    position: source.position(start, Math.max(...ends)),
+    position: source.position(start, maxOf(ends)),
   };
 }

@@ -11,6 +11,7 @@ import rehypeParse from 'rehype-parse';
 import type { Element, Root } from 'hast';
 import { decodeHTML } from 'entities';
 import { binaryKind, DecodeError, isZip } from '../io/decode.js';
+import { checkDocx } from '../io/docx-bounds.js';
 import type { DocumentPlace } from '../types.js';
 import type { InputKindModule } from './kind.js';
 import { htmlInput, parseHtmlStructure, tablePlace } from './html.js';
@@ -20,6 +21,7 @@ const fragment = unified().use(rehypeParse, { fragment: true });
 /** The bytes of a .docx as HTML, one paragraph or table a line. Throws DecodeError when the file is no .docx. */
 export async function docxToHtml(bytes: Uint8Array): Promise<string> {
   // loaded when a .docx comes, not for every run
+  checkDocx(bytes);
   const { default: mammoth } = await import('mammoth');
   let html: string;
   try {
