@@ -14,6 +14,7 @@ import type { LintMessage, LintResult, LogicalLocation, Report, ReportNode, Seve
 import { docsUrl, type Plugin, type ReportDescriptor, type RuleContext, type RuleMeta, type RuleModule } from './rule.js';
 import { applyDirectives } from './directives.js';
 import { isSafeFix } from './fix.js';
+import { readProse } from '../prose/index.js';
 import { ConfigError } from '../errors.js';
 import { normalizeRuleSetting } from './rule-settings.js';
 
@@ -161,6 +162,7 @@ export function runRules(parsed: ParsedReport, file: VFile, active: readonly Act
       source,
       dictionary,
       options: a.options,
+      prose: () => readProse(report, source),
       report: (d: ReportDescriptor) => messages.push(toMessage(file, a, d, where())),
     };
     try {
