@@ -13,7 +13,8 @@ import rowTotal from './row-total.js';
 import sectionMissing from './section-missing.js';
 import sectionOrder from './section-order.js';
 import proseTypo from './prose-typo.js';
+import tableIncomplete from './table-incomplete.js';
 
 export default definePlugin({
-  rules: [balance, rowTotal, outcomeTotal, reviewTotal, sectionMissing, sectionOrder, labelVariant, cellEmpty, cellCount, cellValue, proseTypo],
+  rules: [balance, rowTotal, outcomeTotal, reviewTotal, sectionMissing, sectionOrder, labelVariant, cellEmpty, cellCount, cellValue, tableIncomplete, proseTypo],
 });

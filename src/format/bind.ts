@@ -84,20 +84,44 @@ function bindRegion(region: RawTable, tables: FormatTable[], format: Format, sou
   if (!tables.length) return [unknownTable(region, source)];
   const parts: Array<{ caption?: RawCell; table?: FormatTable; rows: PhysicalRow[] }> = [];
   let cur: { caption?: RawCell; table?: FormatTable; rows: PhysicalRow[] } | undefined;
+  let pending: PhysicalRow[] = [];
   for (const row of region.rows) {
     const first = row.cells.find((c) => !c.blank);
     const cap = first ? CAPTION.exec(normalizeLabel(first.text)) : null;
     if (cap && first) {
       const table = tables.find((t) => t.caption && CAPTION.exec(normalizeLabel(t.caption))?.[1] === cap[1]);
+      if (cur && pending.length) cur.rows.push(...pending);
+      pending = [];
       cur = { caption: first, table, rows: [] };
       parts.push(cur);
       continue;
     }
-    if (!cur) {
-      cur = { table: tables.length === 1 ? tables[0] : guessTable(row, tables, format), rows: [] };
-      parts.push(cur);
+    if (tables.length === 1) {
+      if (!cur) parts.push((cur = { table: tables[0], rows: [] }));
+      cur.rows.push(row);
+      continue;
+    }
+    // no caption above: a row whose label belongs to one table of the section starts that table's part; the rows
+    // without such a label (header rows) go with the part that follows them
+    const guess = cur?.caption ? undefined : guessTable(row, tables, format);
+    if (guess && guess !== cur?.table) {
+      parts.push((cur = { table: guess, rows: pending }));
+      pending = [];
+    } else if (!cur) {
+      pending.push(row);
+      continue;
+    } else if (!guess && !cur.caption && !row.cells.some((c) => !c.blank && !isLabelCell(c))) {
+      pending.push(row);
+      continue;
+    } else if (pending.length) {
+      cur.rows.push(...pending);
+      pending = [];
     }
     cur.rows.push(row);
+  }
+  if (pending.length) {
+    if (cur) cur.rows.push(...pending);
+    else parts.push({ table: undefined, rows: pending });
   }
   return parts.map((p) => {
     const caption: Label | undefined = p.caption
@@ -204,8 +228,16 @@ function bindTable(
         drafts.push({ pre: first, labels: [own], match, groups: labels.slice(0, -1), values, start: prow.start, end: prow.end });
         continue;
       }
-      // a label broken over lines: the pieces continue the labels of the row above, aligned from the right
-      if (!hasValues && prev && joinLabel(prev, labels, rowSet, loose)) continue;
+      // a label broken over lines: the pieces continue the labels of the row above, aligned from the right;
+      // not a piece that starts with its own enumerator and is the start of another row (二、上年结转政府信息公 / 开申请数量)
+      const ownStart = match?.kind === 'fragment' && match.id !== prev?.match?.id && LABEL_START.test(normalizeLabel(own.text));
+      if (!hasValues && prev && !ownStart && joinLabel(prev, labels, rowSet, loose)) continue;
+      // the last piece of a label printed on the line of the numbers (PDF text): it completes the row above
+      if (hasValues && prev && !prev.values.some((c) => !c.blank) && (!match || match.kind === 'fragment') && joinLabel(prev, labels, rowSet, loose)) {
+        prev.values = values;
+        prev.end = prow.end;
+        continue;
+      }
       if (match) {
         drafts.push({ pre: first, labels: [own], match, groups: labels.slice(0, -1), values, start: prow.start, end: prow.end });
         continue;
@@ -218,6 +250,11 @@ function bindTable(
         // group labels on a line of their own (（三）不予公开 above its sub-rows)
         continue;
       }
+      if (!hasValues && labels.every((l) => isHeaderText(l.text, headerSet))) {
+        // a table printed in parts, each with its own heading and header words (行政复议 / 结果维持 结果纠正 …)
+        header.push(headerRow(prow, source, headerSet, exact));
+        continue;
+      }
       // a label the format does not know, with values: keep it as an unmatched row
       drafts.push({ pre: first, labels: [own], groups: labels.slice(0, -1), values, start: prow.start, end: prow.end });
       continue;
@@ -228,6 +265,16 @@ function bindTable(
       drafts.push({ pre: 0, labels: [], match: { id: unlabeled.id, canonical: '', distance: 0, kind: 'exact' }, groups: [], values, start: prow.start, end: prow.end });
       continue;
     }
+    // labels printed apart from their numbers (several labels, then their rows of numbers): the first of the
+    // rows above still without numbers takes them
+    let waiting = drafts.length;
+    while (waiting > 0 && drafts[waiting - 1].labels.length && !drafts[waiting - 1].values.some((c) => !c.blank)) waiting--;
+    if (hasValues && waiting < drafts.length) {
+      const d = drafts[waiting];
+      d.values = values;
+      d.end = prow.end;
+      continue;
+    }
     if (prev && hasValues && effectiveCount(prev.values) < width) {
       // a row broken by a page break: its cells continue on the next line
       prev.values = [...prev.values, ...values];
@@ -235,9 +282,22 @@ function bindTable(
     }
   }
 
+  // a label alone above the row that has it with its numbers (a sub-heading 行政许可 over 行政许可 12): not a row
+  const withValues = new Set(drafts.filter((d) => d.match && d.values.some((c) => !c.blank)).map((d) => d.match!.id));
+  for (let i = drafts.length - 1; i >= 0; i--) {
+    const d = drafts[i];
+    if (d.match && !d.values.length && withValues.has(d.match.id)) drafts.splice(i, 1);
+  }
   const leads = learnLeads(drafts, t);
   const children = drafts.map((d) => bindRow(d, t, format, source, loose, leads.get(shapeOf(d, t))));
   return { type: 'table', tableId: t.id, caption, layout, header, children, position };
+}
+
+/** A header text: a column label of the table, or words in brackets that are each one (行政诉讼（复议后起诉）). */
+function isHeaderText(text: string, headerSet: ReturnType<Format['headerLabels']>): boolean {
+  if (headerSet.match(text)) return true;
+  const pieces = text.split(/[（）()]/).filter((p) => p.trim() !== '');
+  return pieces.length > 1 && pieces.every((p) => headerSet.match(p) !== undefined);
 }
 
 /** Append label pieces to the row above when that makes its label match better. */

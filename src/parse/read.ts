@@ -8,6 +8,7 @@ import type { Format } from '../format/formats.js';
 import type { DocumentPlace, Fix } from '../types.js';
 import { parseHtmlStructure, type HtmlMap } from './html.js';
 import { parseStructure, type Skeleton } from './structure.js';
+import { joinLooseRows } from './loose.js';
 
 export type InputKind = 'text' | 'html' | 'docx';
 
@@ -38,9 +39,12 @@ export function readSkeleton(
   opts: { markdown?: boolean } = {},
 ): { skeleton: Skeleton; input: InputInfo } {
   if (kind === 'text') {
-    return { skeleton: parseStructure(text, formats, opts), input: { kind, place: () => undefined, canEdit: () => true } };
+    const skeleton = parseStructure(text, formats, opts);
+    joinLooseRows(skeleton, formats);
+    return { skeleton, input: { kind, place: () => undefined, canEdit: () => true } };
   }
   const { skeleton, map } = parseHtmlStructure(text, formats);
+  joinLooseRows(skeleton, formats);
   if (kind === 'html') {
     return {
       skeleton,
