@@ -1,5 +1,5 @@
 import { defineRule } from '../src/engine/rule.js';
-import { tableCoverage, tableName, type RowCoverage } from '../src/format/coverage.js';
+import { tableCoverage, tableName, type RowCoverage, type TableCoverage } from '../src/format/coverage.js';
 import type { Format } from '../src/format/formats.js';
 import { rowName } from '../src/rule-kit.js';
 
@@ -16,18 +16,32 @@ export default defineRule({
       en: 'Rows or cells that the format requires were not found in a table; the sums that could not be checked because of them are named',
     },
     docs: 'docs/rules/table-incomplete.md',
-    schema: { type: 'object', properties: {}, additionalProperties: false },
+    schema: {
+      type: 'object',
+      properties: {
+        rowsWithUnreadableCells: {
+          type: 'boolean',
+          description: '也把找到了、但数字格个数不对（无法逐一对应到列）的行算进来（这些行另由 cell-count 逐行提示）',
+        },
+      },
+      additionalProperties: false,
+    },
+    defaultOptions: { rowsWithUnreadableCells: false },
   },
   check(report, ctx) {
-    for (const cov of tableCoverage(report, ctx.format)) {
+    const withUnreadable = ctx.options.rowsWithUnreadableCells === true;
+    for (const full of tableCoverage(report, ctx.format)) {
       // a section that is not there at all is section-missing's finding
-      if (!cov.section) continue;
+      if (!full.section) continue;
+      // rows found with too few or too many cells are cell-count's findings, unless asked for here too
+      const cov = withUnreadable ? full : { ...full, incompleteRows: [], ...onlyMissing(full) };
       if (!cov.missingRows.length && !cov.incompleteRows.length) continue;
       const t = cov.table;
       const name = tableName(ctx.format, t);
       const parts: string[] = [];
       if (!cov.nodes.length) {
-        parts.push(`${name}未找到（应有 ${cov.requiredRows} 行 ${cov.requiredCells} 个数字：${names(ctx.format, t.id, cov.missingRows)}）`);
+        const labeled = t.rows.some((r) => r.data && r.label !== null);
+        parts.push(`${name}未找到（应有 ${labeled ? `${cov.requiredRows} 行、` : ''}${cov.requiredCells} 个数字${labeled ? `：${names(ctx.format, t.id, cov.missingRows)}` : ''}）`);
       } else {
         if (cov.missingRows.length === cov.requiredRows) {
           parts.push(`${name}中格式规定的 ${cov.requiredRows} 行一行也没有读到（${names(ctx.format, t.id, cov.missingRows)}）`);
@@ -40,14 +54,14 @@ export default defineRule({
         }
       }
       const missingCells = cov.requiredCells - cov.foundCells;
-      let message = `${parts.join('；')}；共 ${missingCells} 个数字格未读到（读到 ${cov.foundCells}/${cov.requiredCells} 个）`;
+      let message = cov.nodes.length ? `${parts.join('；')}；共 ${missingCells} 个数字格未读到` : parts.join('；');
       if (cov.unchecked.length) {
         const kinds = new Map<string, number>();
         for (const r of cov.unchecked) kinds.set(r.kind, (kinds.get(r.kind) ?? 0) + 1);
         message += `，因此未能核对：${[...kinds].map(([k, n]) => `${k} ${n} 处`).join('、')}`;
       }
       ctx.report({
-        node: cov.nodes[0] ?? cov.section.heading,
+        node: cov.nodes[0] ?? full.section.heading,
         message,
         expected: cov.requiredCells,
         actual: cov.foundCells,
@@ -56,6 +70,17 @@ export default defineRule({
     }
   },
 });
+
+/** The counts of a table's coverage without its rows that were found with unreadable cells. */
+function onlyMissing(cov: TableCoverage): Pick<TableCoverage, 'requiredCells' | 'foundCells' | 'unchecked'> {
+  const missing = new Set(cov.missingRows.map((r) => r.rowId));
+  const unread = cov.missingRows.length * cov.table.columns.length;
+  return {
+    requiredCells: cov.requiredCells,
+    foundCells: cov.requiredCells - unread,
+    unchecked: cov.unchecked.filter((rel) => [...rel.lhs, ...rel.rhs, rel.anchor].some((c) => c.table === cov.table.id && missing.has(c.row))),
+  };
+}
 
 function quoted(format: Format, tableId: string, r: RowCoverage): string {
   const n = rowName(format, tableId, r.rowId);
