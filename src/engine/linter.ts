@@ -19,6 +19,8 @@ import type { Plugin, ReportDescriptor, RuleContext, RuleModule } from './rule.j
 import { builtinDictionary, makeDictionary, type Dictionary } from '../config/dictionary.js';
 import { applyDirectives } from './directives.js';
 import { isSafeFix } from './fix.js';
+import { looksLikeReport, reportSigns, type ReportSigns } from '../parse/signs.js';
+import { unreadMessage } from './unread.js';
 
 import { ConfigError } from '../errors.js';
 
@@ -58,6 +60,8 @@ export interface ParsedReport {
   format: Format;
   /** what kind of input it was and how to speak of places in it */
   input: InputInfo;
+  /** for a text in which no section heading was recognised: the signs that it is a report all the same */
+  signs?: ReportSigns;
 }
 
 /** bytes are decoded already: text → skeleton (by kind of input) → format → report AST bound to it */
@@ -69,7 +73,10 @@ function readReport(text: string, filePath: string | undefined, opts: ReportPars
   const report = bindReport(skel, choice.format, { rewrites: (opts.dictionary ?? defaultDictionary()).label });
   report.formatReason = choice.reason;
   if (input.body) report.position = skel.source.position(input.body.start, input.body.end);
-  if (!skel.sections.length) report.notAReport = true;
+  if (!skel.sections.length) {
+    report.notAReport = true;
+    return { report, source: skel.source, format: choice.format, input, signs: reportSigns(skel, formats) };
+  }
   return { report, source: skel.source, format: choice.format, input };
 }
 setReportReader(readReport);
@@ -173,6 +180,11 @@ export function lintWith(text: string, active: readonly ActiveRule[], opts: Omit
   }
   const { report, source, format, input } = parsed;
   const messages: LintMessage[] = [];
+  if (report.notAReport && parsed.signs && looksLikeReport(parsed.signs)) {
+    // a report whose structure could not be read: an error, so that no gate passes a report nobody checked
+    messages.push(unreadMessage(parsed.signs, input));
+    return finish(filePath, text, messages, active, opts, input.display ?? text);
+  }
   if (report.notAReport) {
     messages.push({
       ruleId: null,

@@ -12,6 +12,7 @@ import type { Dictionary } from '../config/dictionary.js';
 import type { Format } from '../format/formats.js';
 import type { InputInfo, InputKind } from './read.js';
 import type { SourceText } from '../text/lines.js';
+import type { ReportSigns } from './signs.js';
 import type { Report } from '../types.js';
 
 export interface ReportParseOptions {
@@ -31,6 +32,8 @@ export interface ReportFileData {
   source: SourceText;
   format: Format;
   input: InputInfo;
+  /** for a text in which no section heading was recognised: the signs that it is a report all the same */
+  signs?: ReportSigns;
 }
 
 declare module 'vfile' {
