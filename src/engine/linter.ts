@@ -21,6 +21,7 @@ import { applyDirectives } from './directives.js';
 import { isSafeFix } from './fix.js';
 import { looksLikeReport, reportSigns, type ReportSigns } from '../parse/signs.js';
 import { unreadMessage } from './unread.js';
+import { sectionPlace } from './places.js';
 
 import { ConfigError } from '../errors.js';
 
@@ -225,7 +226,7 @@ export function lintWith(text: string, active: readonly ActiveRule[], opts: Omit
       });
     }
   }
-  localize(messages, source, input);
+  localize(messages, source, input, report);
   return finish(filePath, text, messages, active, opts, input.display ?? text);
 }
 
@@ -342,12 +343,14 @@ function notAReportMessage(report: Report, input: InputInfo): string {
  * in a .docx, whose lines and columns mean nothing to a reader, the line is the paragraph's or table's number,
  * the column 1, and the message says where. A fix is kept only where it replaces plain text of the source.
  */
-function localize(messages: LintMessage[], source: SourceText, input: InputInfo): void {
+function localize(messages: LintMessage[], source: SourceText, input: InputInfo, report: Report): void {
   if (input.kind === 'text') return;
   const docx = input.kind === 'docx';
+  // a page's places outside its tables: 第三部分第 2 段
+  const placeOf = (offset: number) => input.place(offset) ?? (docx ? undefined : sectionPlace(report, offset));
   for (const m of messages) {
     if (m.ruleId === null || m.fatal) continue;
-    const place = input.place(source.offset(m.line, m.column));
+    const place = placeOf(source.offset(m.line, m.column));
     if (place) m.place = place;
     if (m.fix && !input.canEdit(m.fix.range)) delete m.fix;
     if (m.suggestions) {
@@ -360,7 +363,7 @@ function localize(messages: LintMessage[], source: SourceText, input: InputInfo)
       m.message += `（Word 文件${place ? place.text : `第 ${m.line} 段或表格`}）`;
     }
     for (const r of m.related ?? []) {
-      const p = input.place(source.offset(r.line, r.column));
+      const p = placeOf(source.offset(r.line, r.column));
       if (p) r.place = p;
       if (docx) {
         r.column = 1;
