@@ -9,6 +9,7 @@ import type { DocumentPlace, Fix } from '../types.js';
 import { parseHtmlStructure, type HtmlMap } from './html.js';
 import { parseStructure, type Skeleton } from './structure.js';
 import { joinLooseRows } from './loose.js';
+import { recoverSections } from './sections.js';
 
 export type InputKind = 'text' | 'html' | 'docx';
 
@@ -40,10 +41,12 @@ export function readSkeleton(
 ): { skeleton: Skeleton; input: InputInfo } {
   if (kind === 'text') {
     const skeleton = parseStructure(text, formats, opts);
+    recoverSections(skeleton, formats);
     joinLooseRows(skeleton, formats);
     return { skeleton, input: { kind, place: () => undefined, canEdit: () => true } };
   }
   const { skeleton, map } = parseHtmlStructure(text, formats);
+  recoverSections(skeleton, formats);
   joinLooseRows(skeleton, formats);
   if (kind === 'html') {
     return {
