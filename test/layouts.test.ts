@@ -20,6 +20,7 @@ import {
   t4Bare,
   t4Single,
   t4Three,
+  t4ThreeHeaded,
   type Block,
 } from './helpers/layouts.js';
 
@@ -70,6 +71,9 @@ describe('class 1: table 二 without its caption', () => {
 describe('class 2: table 四 printed as three tables of five columns', () => {
   test.each(['text', 'markdown', 'html'] as const)('one table 四 with 15 cells (%s)', (kind) => {
     expectComplete(report({ ...base, s4: t4Three() }), kind);
+  });
+  test.each(['text', 'markdown', 'html'] as const)('each part with its heading in its first row; in a page, three tables side by side (%s)', (kind) => {
+    expectComplete(report({ ...base, s4: t4ThreeHeaded() }), kind);
   });
 });
 

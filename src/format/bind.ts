@@ -62,9 +62,29 @@ export function bindReport(skel: Skeleton, format: Format, opts: BindOptions = {
 function bindSection(s: SectionDraft, format: Format, source: SourceText, opts: BindOptions): Section {
   const children: Array<Paragraph | Table> = [];
   const tables = s.sectionId ? format.tablesOf(s.sectionId) : [];
+  let prevRaw: RawTable | undefined;
   for (const c of s.children) {
-    if (c.type === 'paragraph') children.push(c);
-    else children.push(...bindRegion(c, tables, format, source, opts));
+    if (c.type === 'paragraph') {
+      children.push(c);
+      prevRaw = undefined;
+      continue;
+    }
+    const bound = bindRegion(c, tables, format, source, opts);
+    // a table of one unlabeled row printed in parts, each a table of its own (table 四 as three tables of five
+    // columns, each with its heading inside): the parts are one table
+    const last = children[children.length - 1];
+    if (prevRaw && last?.type === 'table' && bound.length === 1 && partOfOneRow(last, bound[0], format)) {
+      const merged: RawTable = { ...c, rows: [...prevRaw.rows, ...c.rows], position: source.position(prevRaw.position.start.offset!, c.position.end.offset!) };
+      const again = bindRegion(merged, tables, format, source, opts);
+      const row = again.length === 1 && again[0].children.length === 1 ? again[0].children[0] : undefined;
+      if (row && row.foundCells <= row.expectedCells && row.foundCells > (last.children[0]?.foundCells ?? 0)) {
+        children[children.length - 1] = again[0];
+        prevRaw = merged;
+        continue;
+      }
+    }
+    children.push(...bound);
+    prevRaw = c;
   }
   return {
     type: 'section',
@@ -77,6 +97,19 @@ function bindSection(s: SectionDraft, format: Format, source: SourceText, opts: 
     children,
     position: s.position,
   };
+}
+
+/**
+ * Whether two tables bound one after the other are parts of one table whose only data row has no label (table 四):
+ * both bound to it, each with that row short of cells.
+ */
+function partOfOneRow(a: Table, b: Table, format: Format): boolean {
+  if (!a.tableId || a.tableId !== b.tableId) return false;
+  const ft = format.table(a.tableId)!;
+  const data = ft.rows.filter((r) => r.data);
+  if (data.length !== 1 || data[0].label !== null) return false;
+  const short = (t: Table) => t.children.length <= 1 && t.children.every((r) => r.rowId === data[0].id && r.foundCells < r.expectedCells);
+  return short(a) && short(b);
 }
 
 /** Split a region at its captions (第二十条第（N）项) and bind each part to the format's table. */

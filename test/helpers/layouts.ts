@@ -252,3 +252,12 @@ export function t4Single(): Block[] {
     },
   ];
 }
+
+/** Section 四 as three tables of five columns, each with its heading in its first row (adjacent tables in a page). */
+export function t4ThreeHeaded(): Block[] {
+  return [
+    { table: [['行政复议'], T4_WORDS, T4_VALUES.slice(0, 5).map(String)] },
+    { table: [['行政诉讼（未经复议直接起诉）'], T4_WORDS, T4_VALUES.slice(5, 10).map(String)] },
+    { table: [['行政诉讼（复议后起诉）'], T4_WORDS, T4_VALUES.slice(10).map(String)] },
+  ];
+}
