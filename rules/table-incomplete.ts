@@ -23,16 +23,24 @@ export default defineRule({
           type: 'boolean',
           description: '也把找到了、但数字格个数不对（无法逐一对应到列）的行算进来（这些行另由 cell-count 逐行提示）',
         },
+        missingTables: {
+          type: 'boolean',
+          description: '部分中完全没有某张表格（连读不懂的表格也没有）时也提示',
+        },
       },
       additionalProperties: false,
     },
-    defaultOptions: { rowsWithUnreadableCells: false },
+    defaultOptions: { rowsWithUnreadableCells: false, missingTables: false },
   },
   check(report, ctx) {
     const withUnreadable = ctx.options.rowsWithUnreadableCells === true;
+    const missingTables = ctx.options.missingTables === true;
     for (const full of tableCoverage(report, ctx.format)) {
       // a section that is not there at all is section-missing's finding
       if (!full.section) continue;
+      // a table not there at all: said when the section holds a table that could not be read as any of the
+      // format's (the table vanished in reading), or when asked for
+      if (!full.nodes.length && !missingTables && !full.section.children.some((c) => c.type === 'table' && !c.tableId)) continue;
       // rows found with too few or too many cells are cell-count's findings, unless asked for here too
       const cov = withUnreadable ? full : { ...full, incompleteRows: [], ...onlyMissing(full) };
       if (!cov.missingRows.length && !cov.incompleteRows.length) continue;

@@ -24,9 +24,9 @@ import { join } from 'node:path';
 import { builtinRules, lint, parse, type LintMessage, type LintResult, type RuleSetting } from '../src/index.js';
 import { extractValues } from '../src/cli/extract.js';
 import { formatters } from '../src/formatters/index.js';
-import { ruleMap } from '../src/engine/linter.js';
+import { ruleMap } from '../src/engine/run.js';
 import type { RuleModule } from '../src/engine/rule.js';
-import { ROOT } from './helpers.js';
+import { ROOT } from './support/reports.js';
 
 // ---------------------------------------------------------------------------------------------------------------
 // Examples that show how a rule should behave and does not yet. Each is run with test.failing: when the core is

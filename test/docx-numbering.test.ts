@@ -9,13 +9,13 @@ import { lintFile, parseReport, readInput } from '../src/index.js';
 import { sections, tables } from '../src/ast.js';
 import { extractValues } from '../src/cli/extract.js';
 import { formatNumber } from '../src/io/docx-numbering.js';
-import { reportDocx } from './helpers/docx.js';
-import { tempDir } from './helpers/run.js';
+import { reportDocx } from './support/docx.js';
+import { tempFolder } from './support/cli.js';
 
 let dir: string;
 let done: () => void;
 beforeAll(async () => {
-  ({ dir, done } = tempDir());
+  ({ dir, done } = tempFolder());
   writeFileSync(join(dir, 'numbered.docx'), await reportDocx({ autoNumbered: true }));
   writeFileSync(join(dir, 'numbered-wrong.docx'), await reportDocx({ autoNumbered: true, t3Cell: ['r1', 3, '5'] }));
   writeFileSync(join(dir, 'plain.docx'), await reportDocx());

@@ -7,8 +7,9 @@ import { join } from 'node:path';
 import { builtinFormats, validateFormat, FormatError } from '../src/format/formats.js';
 import { LabelSet, allowedDistance } from '../src/format/match.js';
 import { normalizeLabel, parseCellNumber } from '../src/text/normalize.js';
-import { ROOT } from './helpers.js';
+import { ROOT } from './support/reports.js';
 
+/** The reference facts of each format (test/fixtures/reference: the official templates as data, with provenance). */
 const reference = (y: string) => JSON.parse(readFileSync(join(ROOT, 'test', 'fixtures', 'reference', `template-${y}.json`), 'utf8'));
 
 describe('built-in formats', () => {
@@ -51,7 +52,7 @@ describe('built-in formats', () => {
 });
 
 test('the built-in dictionary validates against the dictionary schema and its specs hold', async () => {
-  const { buildDictionary } = await import('../src/config/dictionary.js');
+  const { buildDictionary } = await import('../src/format/dictionary.js');
   const { parse } = await import('yaml');
   const data = parse(readFileSync(join(ROOT, 'data/dictionaries/builtin.yaml'), 'utf8'));
   expect(buildDictionary(data, 'builtin.yaml').length).toBeGreaterThanOrEqual(10);

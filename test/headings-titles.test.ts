@@ -4,7 +4,7 @@
  */
 import { lint, parseReport } from '../src/index.js';
 import { sections } from '../src/ast.js';
-import { asHtml, asMarkdown, asText, report, t2Captioned, t3Tabbed, t4Three, type Block } from './helpers/layouts.js';
+import { asHtml, asMarkdown, asText, report, t2Captioned, t3Tabbed, t4Three, type Block } from './support/layouts.js';
 
 type Kind = 'text' | 'markdown' | 'html';
 const RENDER: Record<Kind, [(b: Block[]) => string, string]> = { text: [asText, 'r.txt'], markdown: [asMarkdown, 'r.md'], html: [asHtml, 'r.html'] };

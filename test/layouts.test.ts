@@ -22,7 +22,7 @@ import {
   t4Three,
   t4ThreeHeaded,
   type Block,
-} from './helpers/layouts.js';
+} from './support/layouts.js';
 
 type Kind = 'text' | 'markdown' | 'html';
 const RENDER: Record<Kind, [(b: Block[]) => string, string]> = {

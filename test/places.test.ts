@@ -5,7 +5,7 @@
 import { lint } from '../src/index.js';
 import { formatters } from '../src/formatters/index.js';
 import { sourceWindow } from '../src/formatters/codeframe.js';
-import { reportPage } from './helpers/pages.js';
+import { reportPage } from './support/pages.js';
 
 const ctx = { cwd: '/', colorLevel: 0 as const, rules: new Map(), env: {} };
 
