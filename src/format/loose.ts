@@ -190,7 +190,25 @@ function labelCells(tokens: Token[], whole: string, v: Vocabulary, at: (k: numbe
 export function joinLooseRows(skel: Skeleton, formats: readonly Format[]): void {
   for (const s of skel.sections) {
     if (!s.children.some((c) => c.type === 'paragraph')) continue;
-    const items = s.children.map((c) => (c.type === 'paragraph' ? { node: c, row: paragraphRow(c, skel.source, formats) } : { node: c, row: undefined }));
+    // paragraphs with a number or a pipe are read at once; those without (labels, header words, headings over a
+    // table part) only next to a table or a row, as they are joined only there (running text is passed over)
+    const items: Array<{ node: Paragraph | RawTable; row: LooseRow | undefined }> = s.children.map((c) => ({
+      node: c,
+      row: c.type === 'paragraph' && /[0-9０-９|]/.test(c.value) ? paragraphRow(c, skel.source, formats) : undefined,
+    }));
+    const asked = new Set<number>();
+    for (let changed = true; changed; ) {
+      changed = false;
+      for (let k = 0; k < items.length; k++) {
+        const it = items[k];
+        if (it.node.type !== 'paragraph' || it.row || asked.has(k)) continue;
+        const near = (j: number) => j >= 0 && j < items.length && (items[j].node.type === 'raw-table' || items[j].row !== undefined);
+        if (!near(k - 1) && !near(k + 1)) continue;
+        asked.add(k);
+        it.row = paragraphRow(it.node, skel.source, formats);
+        if (it.row) changed = true;
+      }
+    }
     const out: typeof s.children = [];
     let i = 0;
     while (i < items.length) {
