@@ -12,6 +12,11 @@ import { builtinDictionary, makeDictionary, type Dictionary } from './format/dic
 import { builtinFormats, type Format } from './format/formats.js';
 import { recognizer } from './format/recognize.js';
 import { selectFormat } from './format/select.js';
+import { joinLooseRows } from './format/loose.js';
+import { recoverSections } from './format/sections.js';
+import { looksLikeReport, reportSigns } from './format/signs.js';
+import { sectionPlace } from './engine/places.js';
+import { unreadMessage } from './engine/unread.js';
 import { DecodeError } from './io/decode.js';
 import { readBytes, readErrorMessage } from './io/read.js';
 import { writeFixedFile, WriteError } from './io/write.js';
@@ -55,13 +60,20 @@ export function parseText(text: string, filePath: string | undefined, opts: Pars
   const kind = inputKindOf(opts.kind, filePath);
   // 2. read: the kind's reader, which knows the formats only through the recognizer built from their data
   const { skeleton, input } = kind.read(text, recognizer(formats), { markdown: opts.markdown, place: opts.place });
+  // 2b. headings as people write them, and table rows written without a table, by the formats' labels
+  recoverSections(skeleton, formats);
+  joinLooseRows(skeleton, formats);
   // 3. choose the format: by the report's year, else by its tables' labels, unless one is forced
   const choice = selectFormat(skeleton, formats, opts.format);
   // 4. bind: sections, tables, rows and cells get the format's ids
   const report = bindReport(skeleton, choice.format, { rewrites: (opts.dictionary ?? defaultDictionary()).label });
   report.formatReason = choice.reason;
   if (input.body) report.position = skeleton.source.position(input.body.start, input.body.end);
-  if (!skeleton.sections.length) report.notAReport = true;
+  if (!skeleton.sections.length) {
+    report.notAReport = true;
+    // the signs that it is a report all the same (its title, section names, table rows)
+    return { report, source: skeleton.source, format: choice.format, input, signs: reportSigns(skeleton, formats) };
+  }
   return { report, source: skeleton.source, format: choice.format, input };
 }
 
@@ -94,6 +106,12 @@ export function lintText(text: string, env: LintEnv, opts: LintTextOptions = {})
     }
     const kind = inputKindOf(parsed.input.kind, opts.filePath);
     const display = parsed.input.display ?? t;
+    if (parsed.report.notAReport && parsed.signs && looksLikeReport(parsed.signs)) {
+      // a report whose structure could not be read: an error, so that no gate passes a report nobody checked
+      const m = unreadMessage(parsed.signs, kind.noun);
+      kind.localize?.(m, parsed.input.place(parsed.source.offset(m.line, m.column)));
+      return { result: finish(filePath, t, [m], env.active, directives, display), parsed };
+    }
     if (parsed.report.notAReport) {
       const m: LintMessage = { ruleId: null, severity: 1, message: notAReportMessage(parsed, kind), line: 1, column: 1, endLine: 1, endColumn: 1 };
       return { result: finish(filePath, t, [m], env.active, directives, display), parsed };
@@ -131,9 +149,11 @@ function notAReportMessage(parsed: ParsedReport, kind: InputKindModule): string 
  */
 function localize(messages: LintMessage[], parsed: ParsedReport, kind: InputKindModule): void {
   const { source, input } = parsed;
+  // where the input kind has places, those outside its tables in the report's terms (第三部分第 2 段)
+  const placeOf = (offset: number) => input.place(offset) ?? (input.sectionPlaces ? sectionPlace(parsed.report, offset) : undefined);
   for (const m of messages) {
     if (m.ruleId === null || m.fatal) continue;
-    const place = input.place(source.offset(m.line, m.column));
+    const place = placeOf(source.offset(m.line, m.column));
     if (place) m.place = place;
     if (m.fix && !input.canEdit(m.fix.range)) delete m.fix;
     if (m.suggestions) {
@@ -142,7 +162,7 @@ function localize(messages: LintMessage[], parsed: ParsedReport, kind: InputKind
     }
     kind.localize?.(m, place);
     for (const r of m.related ?? []) {
-      const p = input.place(source.offset(r.line, r.column));
+      const p = placeOf(source.offset(r.line, r.column));
       if (p) r.place = p;
       kind.localizeRelated?.(r, p);
     }

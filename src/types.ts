@@ -67,8 +67,12 @@ export interface Paragraph {
   position: Position;
 }
 
-/** how the table was written: tab-separated rows, one cell per line (Word text export), a GFM pipe table, an HTML <table> (pages and .docx) */
-export type TableLayout = 'tab' | 'cell-per-line' | 'gfm' | 'html';
+/**
+ * how the table was written: tab-separated rows, one cell per line (Word text export), a GFM pipe table, an HTML
+ * <table> (pages and .docx), lines of a label and numbers separated by spaces (PDF text, pipe rows without a
+ * delimiter row)
+ */
+export type TableLayout = 'tab' | 'cell-per-line' | 'gfm' | 'html' | 'spaced';
 
 export interface Table {
   type: 'table';

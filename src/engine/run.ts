@@ -27,6 +27,8 @@ export interface ParsedReport {
   format: Format;
   /** what kind of input it was and how to speak of places in it */
   input: import('../skeleton.js').InputInfo;
+  /** for a text in which no section heading was recognised: the signs that it is a report all the same */
+  signs?: import('../format/signs.js').ReportSigns;
 }
 
 /** What a lint runs with, resolved once and shared by many texts: rules, formats, dictionary. */

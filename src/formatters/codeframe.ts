@@ -9,6 +9,23 @@ import { displayColumn, displayPath, padStart, printable, visibleLine } from './
 import { LIMITS } from '../io/limits.js';
 
 const CONTEXT = 1;
+/** Longest part of a source line shown, in UTF-16 units; around the finding when the line is longer. */
+const WINDOW = LIMITS.shownLineChars;
+
+/**
+ * The part [start, end) of a line to show for a finding at [from, to): the whole line when it is short; else a
+ * window of about WINDOW units around the finding (the finding itself cut when it is longer still).
+ */
+export function sourceWindow(line: string, from: number, to: number): { start: number; end: number } {
+  if (line.length <= WINDOW) return { start: 0, end: line.length };
+  const span = Math.min(to - from, WINDOW - 40);
+  let start = Math.max(0, from - Math.floor((WINDOW - span) / 2));
+  const end = Math.min(line.length, start + WINDOW);
+  start = Math.max(0, end - WINDOW);
+  // never split a surrogate pair
+  const low = (i: number) => i > 0 && i < line.length && (line.charCodeAt(i) & 0xfc00) === 0xdc00;
+  return { start: low(start) ? start - 1 : start, end: low(end) ? end + 1 : end };
+}
 
 export const codeframe: Formatter = (results, ctx) => {
   const c = new Chalk({ level: ctx.colorLevel });
@@ -27,16 +44,22 @@ export const codeframe: Formatter = (results, ctx) => {
         const from = Math.max(1, m.line - CONTEXT);
         const to = Math.min(lines.length, m.line + CONTEXT);
         const gw = String(to).length;
-        // a long line (a minified page is one line) is shown only around the finding
-        const cut = shownPart(lines[m.line - 1], m.column - 1);
+        // long lines (a page's whole body on one line) are cut to a window around the finding
+        const line = lines[m.line - 1];
+        const endUnits = m.endLine === m.line ? m.endColumn - 1 : line.length;
+        const win = sourceWindow(line, m.column - 1, Math.max(endUnits, m.column - 1));
         for (let n = from; n <= to; n++) {
-          const text = cut.show(lines[n - 1]);
+          const full = lines[n - 1];
+          const cut = n === m.line ? win : sourceWindow(full, win.start, win.start);
+          const text = full.slice(cut.start, cut.end);
           const mark = n === m.line ? c.red('>') : ' ';
-          out += `${mark} ${c.dim(padStart(String(n), gw))} | ${visibleLine(text)}\n`;
+          const before = cut.start > 0 ? '…' : '';
+          const after = cut.end < full.length ? '…' : '';
+          out += `${mark} ${c.dim(padStart(String(n), gw))} | ${before}${visibleLine(text)}${after}\n`;
           if (n === m.line) {
-            const startCol = displayColumn(text, cut.at(m.column - 1));
-            const endUnits = Math.min(text.length, cut.at(m.endLine === m.line ? m.endColumn - 1 : lines[n - 1].length));
-            const endCol = Math.max(displayColumn(text, endUnits), startCol + 1);
+            const lead = before ? 1 : 0;
+            const startCol = displayColumn(text, m.column - 1 - cut.start) + lead;
+            const endCol = Math.max(displayColumn(text, Math.min(endUnits, cut.end) - cut.start) + lead, startCol + 1);
             out += `  ${' '.repeat(gw)} | ${' '.repeat(startCol)}${c.red('^'.repeat(endCol - startCol))}\n`;
           }
         }
@@ -50,24 +73,3 @@ export const codeframe: Formatter = (results, ctx) => {
   return out;
 };
 codeframe.showsSource = true;
-
-/**
- * The part of a line shown for a finding at `column` (UTF-16 units): the whole line when it is short; otherwise at
- * most LIMITS.shownLineChars characters from a little before the finding, with「…」where the line is cut. `show`
- * cuts any line of the frame the same way; `at` maps a column of the line to one of what is shown.
- */
-function shownPart(line: string, column: number): { show: (text: string) => string; at: (units: number) => number } {
-  const max = LIMITS.shownLineChars;
-  if (line.length <= max) return { show: (t) => (t.length <= max ? t : t.slice(0, max) + '…'), at: (u) => u };
-  let from = Math.max(0, Math.min(column - Math.floor(max / 3), line.length - max));
-  // never between the two halves of a surrogate pair
-  if (from > 0 && /[\udc00-\udfff]/.test(line[from])) from--;
-  const lead = from > 0 ? '…' : '';
-  const show = (t: string) => {
-    if (t.length <= max && from === 0) return t;
-    let end = Math.min(t.length, from + max);
-    if (end < t.length && /[\ud800-\udbff]/.test(t[end - 1])) end--;
-    return (from > 0 && t.length > from ? lead : '') + t.slice(from, end) + (end < t.length ? '…' : '');
-  };
-  return { show, at: (u) => Math.max(0, Math.min(u, from + max) - from) + lead.length };
-}

@@ -19,7 +19,8 @@ export const stylish: Formatter = (results, ctx) => {
     fixable += r.fixableErrorCount + r.fixableWarningCount;
     out += `\n${c.underline(displayPath(r.filePath, ctx.cwd))}\n`;
     const rows = r.messages.map((m) => [
-      `${m.line}:${m.column}`,
+      // a page's logical place beside line:column (a Word file's message says it already)
+      m.place && !m.message.includes(m.place.text) ? `${m.line}:${m.column} ${m.place.text}` : `${m.line}:${m.column}`,
       m.fatal || m.severity === 2 ? '错误' : '警告',
       printable(m.message),
       m.ruleId ?? '',

@@ -595,7 +595,7 @@ export const htmlKind: InputKindModule = {
 
 /** What a page's reader learnt about places: its tables' rows and cells, the spans a fix may replace, the body. */
 export function htmlInput(kind: string, map: HtmlMap): InputInfo {
-  return { kind, place: (o) => tablePlace(map, o), canEdit: (r) => inVerbatim(map, r), body: map.body };
+  return { kind, place: (o) => tablePlace(map, o), canEdit: (r) => inVerbatim(map, r), body: map.body, sectionPlaces: kind === 'html' };
 }
 
 /** A page by its first characters (<!DOCTYPE html>, <html>), whatever the file is called. */
