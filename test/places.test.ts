@@ -5,6 +5,7 @@
 import { lint } from '../src/index.js';
 import { formatters } from '../src/formatters/index.js';
 import { sourceWindow } from '../src/formatters/codeframe.js';
+import { LIMITS } from '../src/io/limits.js';
 import { reportPage } from './support/pages.js';
 
 const ctx = { cwd: '/', colorLevel: 0 as const, rules: new Map(), env: {} };
@@ -60,7 +61,7 @@ test('sourceWindow: whole short lines; windows within the line, never splitting 
   expect(sourceWindow('短行', 0, 1)).toEqual({ start: 0, end: 2 });
   const long = 'a'.repeat(1000);
   const w = sourceWindow(long, 500, 504);
-  expect(w.end - w.start).toBe(160);
+  expect(w.end - w.start).toBe(LIMITS.shownLineChars);
   expect(w.start).toBeLessThanOrEqual(500);
   expect(w.end).toBeGreaterThanOrEqual(504);
   expect(sourceWindow(long, 990, 995).end).toBe(1000);
