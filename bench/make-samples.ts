@@ -109,6 +109,16 @@ export function makeSamples(): Sample[] {
   injected('cell-count--2020-tab-extra-cell.txt', '第四部分的数据行多了一个数字格', gen({ seed: 42, year: 2020, layout: 'tab', defect: { kind: 'add-cell', cell: 'T4.n.ld_other', raw: '0' } }));
   injected('cell-value--2021-tab.txt', '第三部分「（一）予以公开」的「自然人」写成了汉字「三」', gen({ seed: 43, year: 2021, layout: 'tab', defect: { kind: 'raw', cell: 'T3.r3_1.natural', raw: '三' } }));
   injected('cell-value--2020-unit-warning.txt', '2019 年格式「政府集中采购」的「采购总金额」写有单位「万元」：格式未规定单位，只是警告', gen({ seed: 44, year: 2020, layout: 'tab', defect: { kind: 'raw', cell: 'T2_9.procurement.amount', raw: '20万元' } }));
+  {
+    // a row of section 三 lost (a page of a PDF copied without one line): the table says which, and that the sums
+    // it takes part in were not checked
+    const s = gen({ seed: 45, year: 2021, layout: 'tab', spanStyle: 'none' });
+    const lines = s.text.split('\n');
+    const drop = lines.findIndex((l) => l.includes('重复申请') && /\d\t/.test(l));
+    const start = lines.findIndex((l) => l.includes('勾稽关系'));
+    const text = [...lines.slice(0, drop), ...lines.slice(drop + 1)].join('\n');
+    out.push({ file: 'table-incomplete--2021-tab.txt', about: '第三部分表格少了「（五）不予处理 2.重复申请」一行：这一行参与的求和核对都无法进行', text, findings: [{ ruleId: 'table-incomplete', line: start + 1 }] });
+  }
   return out;
 }
 

@@ -20,7 +20,11 @@ import narrativeContradiction from './narrative-contradiction.js';
 import narrativePercent from './narrative-percent.js';
 import proseNumberMissing from './prose-number-missing.js';
 import narrativeT2 from './narrative-t2.js';
+import tableIncomplete from './table-incomplete.js';
 
 export default definePlugin({
-  rules: [balance, rowTotal, outcomeTotal, reviewTotal, sectionMissing, sectionOrder, labelVariant, cellEmpty, cellCount, cellValue, proseTypo, narrativeSum, narrativeApply, narrativeReview, narrativeT2, narrativeContradiction, narrativePercent, proseNumberMissing],
+  rules: [
+    balance, rowTotal, outcomeTotal, reviewTotal, sectionMissing, sectionOrder, labelVariant, cellEmpty, cellCount, cellValue, tableIncomplete, proseTypo,
+    narrativeSum, narrativeApply, narrativeReview, narrativeT2, narrativeContradiction, narrativePercent, proseNumberMissing,
+  ],
 });
