@@ -91,12 +91,14 @@ function onlyMissing(cov: TableCoverage): Pick<TableCoverage, 'requiredCells' | 
 }
 
 function quoted(format: Format, tableId: string, r: RowCoverage): string {
-  const n = rowName(format, tableId, r.rowId);
-  return n === '数据行' ? '数据行' : `「${n}」`;
+  // the row without a label (section 四's one data row) is named without quotes
+  if (format.table(tableId)?.rows.find((x) => x.id === r.rowId)?.label === null) return '数据行';
+  return `「${rowName(format, tableId, r.rowId)}」`;
 }
 
 function names(format: Format, tableId: string, rows: RowCoverage[]): string {
-  return list(rows.map((r) => rowName(format, tableId, r.rowId)));
+  const unlabeled = (id: string) => format.table(tableId)?.rows.find((x) => x.id === id)?.label === null;
+  return list(rows.map((r) => (unlabeled(r.rowId) ? '数据行' : rowName(format, tableId, r.rowId))));
 }
 
 function list(items: string[]): string {

@@ -56,7 +56,7 @@ test('extract --format csv: one line a cell, with the format ids and labels; sev
   // 2 files × (6 + 1 + 2 + 1 cells of section 二, 175 of 三, 15 of 四)
   expect(lines).toHaveLength(1 + 2 * (10 + 175 + 15));
   expect(lines).toContain('reports/a.txt,T3,r1,一、本年新收政府信息公开申请数量,natural,自然人,1204');
-  expect(lines).toContain('reports/b.html,T4,n,数据行,ld_total,未经复议直接起诉·总计,1');
+  expect(lines).toContain('reports/b.html,T4,n,第四部分表格的数据行,ld_total,未经复议直接起诉·总计,1');
   expect(lines).toContain('reports/a.txt,T2_8,fee,行政事业性收费,amount,本年收费金额（单位：万元）,1.5');
   // a field with a comma is quoted
   writeFileSync(join(dir, '报告,2023.txt'), asText(report({ s2: t2Captioned(), s3: t3Tabbed(), s4: t4Three() })));
