@@ -22,8 +22,19 @@ import headingSequence from './heading-sequence.js';
 import preambleParts from './preamble-parts.js';
 import publishDeadline from './publish-deadline.js';
 import subtopicAsSection from './subtopic-as-section.js';
+import narrativeSum from './narrative-sum.js';
+import narrativeApply from './narrative-apply.js';
+import narrativeReview from './narrative-review.js';
+import narrativeContradiction from './narrative-contradiction.js';
+import narrativePercent from './narrative-percent.js';
+import proseNumberMissing from './prose-number-missing.js';
+import narrativeT2 from './narrative-t2.js';
+import tableIncomplete from './table-incomplete.js';
 
 export default definePlugin({
-  rules: [balance, rowTotal, outcomeTotal, reviewTotal, sectionMissing, sectionOrder, labelVariant, cellEmpty, cellCount, cellValue, proseTypo,
-    formatYear, titleYear, titleForm, statPeriod, relativeDate, headingSequence, preambleParts, publishDeadline, subtopicAsSection],
+  rules: [
+    balance, rowTotal, outcomeTotal, reviewTotal, sectionMissing, sectionOrder, labelVariant, cellEmpty, cellCount, cellValue, tableIncomplete, proseTypo,
+    narrativeSum, narrativeApply, narrativeReview, narrativeT2, narrativeContradiction, narrativePercent, proseNumberMissing,
+    formatYear, titleYear, titleForm, statPeriod, relativeDate, headingSequence, preambleParts, publishDeadline, subtopicAsSection,
+  ],
 });

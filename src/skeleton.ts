@@ -86,4 +86,6 @@ export interface InputInfo {
   body?: { start: number; end: number };
   /** the source is a web page as published: its metadata and article header (发布时间) can be read */
   webPage?: boolean;
+  /** places outside tables are said in the report's terms (第三部分第 2 段): a page, whose lines mean little to a reader */
+  sectionPlaces?: boolean;
 }

@@ -1,6 +1,6 @@
 import { lint } from '../src/index.js';
-import { SEEDS, readSample, replaceLine } from './helpers.js';
-import { lintOnly } from './helpers/identity.js';
+import { SEEDS, readSample, replaceLine } from './support/reports.js';
+import { lintOnly } from './support/identity.js';
 
 const R = 'format-year';
 /** seed 000 (2019 format, title without a year) with a year in its title */

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { ROOT } from './helpers.js';
-import { lintOnly } from './helpers/identity.js';
+import { ROOT } from './support/reports.js';
+import { lintOnly } from './support/identity.js';
 import { agencyKind } from '../src/prose/identity.js';
 
 const R = 'publish-deadline';

@@ -1,4 +1,4 @@
-import { PREAMBLE, covered, lintOnly, reportText } from './helpers/identity.js';
+import { PREAMBLE, covered, lintOnly, reportText } from './support/identity.js';
 
 const R = 'stat-period';
 

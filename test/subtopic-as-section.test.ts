@@ -1,6 +1,6 @@
 import { lint } from '../src/index.js';
-import { SEEDS, lintSample } from './helpers.js';
-import { reportText } from './helpers/identity.js';
+import { SEEDS, lintSample } from './support/reports.js';
+import { reportText } from './support/identity.js';
 
 const R = 'subtopic-as-section';
 const SUB = [

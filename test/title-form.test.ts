@@ -1,5 +1,5 @@
-import { lintOnly, reportText } from './helpers/identity.js';
-import { SEEDS, lintSample } from './helpers.js';
+import { lintOnly, reportText } from './support/identity.js';
+import { SEEDS, lintSample } from './support/reports.js';
 
 const R = 'title-form';
 

@@ -1,5 +1,5 @@
-import { covered, lintOnly, reportText } from './helpers/identity.js';
-import { SEEDS, lintSample } from './helpers.js';
+import { covered, lintOnly, reportText } from './support/identity.js';
+import { SEEDS, lintSample } from './support/reports.js';
 
 const R = 'title-year';
 
@@ -56,7 +56,7 @@ describe('title-year', () => {
   test('a page: the publication date before the year is over is an error; PT2021 (published 2022-02-08) is valid', async () => {
     const { readFileSync } = await import('node:fs');
     const { join } = await import('node:path');
-    const { ROOT } = await import('./helpers.js');
+    const { ROOT } = await import('./support/reports.js');
     const page = readFileSync(join(ROOT, 'samples/pages/PT2021.html'), 'utf8');
     expect(lintOnly(R, page, { filePath: 'PT2021.html' })).toEqual([]);
     const early = page.replace('<meta name="PubDate" content="2022-02-08 16:34"/>', '<meta name="PubDate" content="2021-12-20 16:34"/>');

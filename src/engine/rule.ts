@@ -6,6 +6,7 @@ import type { Format } from '../format/formats.js';
 import type { Dictionary } from '../format/dictionary.js';
 import type { SourceText } from '../text/lines.js';
 import type { ReportIdentity } from '../prose/identity.js';
+import type { Prose } from '../prose/index.js';
 import type { Fix, LogicalLocation, Position, Report, Suggestion } from '../types.js';
 
 export type RuleSeverityName = 'error' | 'warn';
@@ -65,6 +66,8 @@ export interface RuleContext {
   readonly options: Record<string, unknown>;
   /** the report's identity: title and its year, 统计期限, 落款, page date, parts, agency kind (read once per report) */
   identity(): ReportIdentity;
+  /** the report's prose: paragraphs (never table cells) with their sentences, numbers and lists; read once per report, on first use */
+  prose(): Prose;
   report(descriptor: ReportDescriptor): void;
 }
 
