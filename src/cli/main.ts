@@ -63,6 +63,11 @@ export async function main(argv: string[], io: Io = defaultIo()): Promise<number
       // editors add flags of their own (--clientProcessId=…): accept them
       y.option('stdio', { type: 'boolean', describe: '经标准输入输出通信（默认就是这样）' }).strict(false),
     )
+    .command('web', '在本机启动审核台网页（报告只在浏览器中检查），见 docs/web.md', (y) =>
+      y
+        .option('port', { type: 'number', default: 8377, describe: '端口（0 为自动选择空闲端口）' })
+        .option('open', { type: 'boolean', default: false, describe: '启动后用默认浏览器打开' }),
+    )
     .option('format', { alias: 'f', type: 'string', default: 'stylish', describe: `输出格式：${Object.keys(formatters).join('、')}` })
     .option('quiet', { type: 'boolean', default: false, describe: '只报告错误，不报告警告' })
     .option('max-warnings', { type: 'number', describe: '警告超过这个数目时以退出码 1 结束' })
@@ -145,6 +150,13 @@ export async function main(argv: string[], io: Io = defaultIo()): Promise<number
       const configFile = typeof args.config === 'string' && !noConfig ? args.config : undefined;
       const server = await import('../lsp/server.js');
       return server.runLanguageServer({ rules: cliRules, format: reportFormat, quiet: Boolean(args.quiet), cwd: io.cwd, configFile, noConfig, ...directives });
+    }
+
+    if (command === 'web') {
+      const port = Number(args.port);
+      if (!Number.isInteger(port) || port < 0 || port > 65535) throw new UsageError(`--port 应为 0–65535 的整数（收到「${String(args.port)}」）`);
+      const web = await import('../web/server.js');
+      return web.runWebServer({ port, open: Boolean(args.open), stdout: io.stdout, stderr: io.stderr });
     }
 
     if (command === 'parse' || command === 'extract') {
