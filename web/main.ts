@@ -421,6 +421,8 @@ Object.assign(globalThis, {
     openText: (name: string, text: string) => openMany([{ name, bytes: new TextEncoder().encode(text) }]),
     openBytes: (name: string, bytes: Uint8Array) => openMany([{ name, bytes }]),
     baseName,
+    /** the editor of the current text report (CodeMirror's EditorView) */
+    editorView: () => editor?.view,
   },
 });
 
