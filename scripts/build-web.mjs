@@ -143,6 +143,8 @@ export async function buildWeb({ metafile = false } = {}) {
     .replace('<!--APP-->', () => `<script>${inline(js)}</script>`);
   const file = join(out, 'report-lint.html');
   writeFileSync(file, html);
+  const sizes = { page: Buffer.byteLength(html), app: Buffer.byteLength(js), css: Buffer.byteLength(css), lazy: Object.fromEntries(Object.entries(lazy).map(([k, v]) => [k, Buffer.byteLength(v)])) };
+  writeFileSync(join(out, 'sizes.json'), JSON.stringify(sizes, null, 2) + '\n');
   return { file, bytes: Buffer.byteLength(html), appBytes: Buffer.byteLength(js), lazyBytes: Object.fromEntries(Object.entries(lazy).map(([k, v]) => [k, Buffer.byteLength(v)])), metafile: r.metafile };
 }
 

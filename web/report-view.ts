@@ -37,7 +37,7 @@ export function drawReport(parsed: ParsedReport, messages: LintMessage[], docx: 
   const inSpan = (s: number, e: number) => messages.filter((m) => m.ruleId && !m.fatal && offsetOf(m) >= s && offsetOf(m) <= e);
 
   const root = h('article', { class: 'report', lang: 'zh-CN' });
-  root.append(h('p', { class: 'format-note' }, `按${format.data.name}检查${report.year ? `（报告年度 ${report.year}）` : ''}`));
+  root.append(h('p', { class: 'format-note' }, `按${format.data.name}（${format.short} 年版）检查${report.year ? `（报告年度 ${report.year}）` : ''}`));
   if (report.title) root.append(note(report.title, h('h1', { class: 'r-title', tabindex: '-1' }, report.title.value)));
 
   const paragraph = (p: Paragraph) => {
