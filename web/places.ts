@@ -32,6 +32,10 @@ export function placeOf(m: LintMessage, parsed: ParsedReport | null, docx: boole
     const fs = f.section(loc.section);
     if (fs) p.section = `${fs.number}、${fs.title}`;
     p.order = f.data.sections.findIndex((s) => s.id === loc.section);
+  } else if (sec?.sectionId && f.section(sec.sectionId)) {
+    const fs = f.section(sec.sectionId)!;
+    p.section = `${fs.number}、${fs.title}`;
+    p.order = f.data.sections.findIndex((s) => s.id === sec!.sectionId);
   } else if (sec) {
     p.section = sec.heading.value.trim();
     p.order = sec.sectionId ? f.data.sections.findIndex((s) => s.id === sec!.sectionId) : 50 + sec.index;

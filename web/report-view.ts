@@ -90,6 +90,8 @@ export function drawReport(parsed: ParsedReport, messages: LintMessage[], docx: 
     return el;
   };
 
+  const ownLabels = (r: Row): Label[] => r.labels.filter((l) => !r.groupMatches.some((g) => g.label === l));
+
   const valueCell = (t: Table, r: Row, c: Cell | undefined, columnId: string | undefined) => {
     if (!c) return h('td', { class: 'r-cell r-absent', title: '报告中没有这一格' }, '—');
     const el = h('td', {
@@ -150,7 +152,9 @@ export function drawReport(parsed: ParsedReport, messages: LintMessage[], docx: 
     const byId = new Map<string, Row>();
     for (const r of t.children) if (r.rowId && !byId.has(r.rowId)) byId.set(r.rowId, r);
     const under = (id: string) => dataRows.filter((r) => chain(r.id).includes(id)).length;
-    const groupLabel = (r: Row | undefined, groupId: string): Label | undefined => r?.groupMatches.find((g) => g.match?.id === groupId)?.label;
+    // a group label as written: on the first row under it, or wherever the reader found it
+    const groupLabel = (r: Row | undefined, groupId: string): Label | undefined =>
+      r?.groupMatches.find((g) => g.match?.id === groupId)?.label ?? t.children.flatMap((x) => x.groupMatches).find((g) => g.match?.id === groupId)?.label;
     const opened = new Set<string>();
     for (const fr of dataRows) {
       const r = byId.get(fr.id);
@@ -164,8 +168,13 @@ export function drawReport(parsed: ParsedReport, messages: LintMessage[], docx: 
           const g = rows.find((x) => x.id === gid)!;
           tr.append(labelCell('th', groupLabel(r, gid), g.label ?? '', { rowspan: String(under(gid)), scope: 'rowgroup' }));
         }
-        const own = r?.labels[r.labels.length - 1];
-        const el = labelCell('th', r ? own : undefined, fr.label ?? '', { colspan: String(labelCols - ch.length + 1), scope: 'row' });
+        // the row's own label as written (its pieces joined, when it was broken over lines)
+        const own = r ? ownLabels(r) : [];
+        const el = labelCell('th', own[0], fr.label ?? '', { colspan: String(labelCols - ch.length + 1), scope: 'row' });
+        if (r && own.length) {
+          el.textContent = r.label.trim();
+          for (const l of own.slice(1)) note(l, el);
+        }
         if (!r) el.title = '报告中没有这一行';
         if (t.tableId) rowLabels.set(`${t.tableId}.${fr.id}`, el);
         tr.append(el);
