@@ -4,7 +4,7 @@
  */
 import type { Format } from './format/formats.js';
 import type { Cell, Row, Suggestion } from './types.js';
-import { valueToHold, type RelationResult } from './engine/relations.js';
+import { valueToHold, type RelationResult } from './format/relations.js';
 import { normalizeLabel } from './text/normalize.js';
 
 /** A row's canonical label, shortened: （二）部分公开（区分处理的…） → （二）部分公开. */

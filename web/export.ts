@@ -7,7 +7,7 @@ import type { Format } from '../src/format/formats.js';
 import { columnName, rowName } from '../src/rule-kit.js';
 import { download, h } from './dom.js';
 import { loadLazy } from './lazy.js';
-import { extract, type OpenFile } from './model.js';
+import { extract, logicalLines, type OpenFile } from './model.js';
 import { placeOf, severityText } from './places.js';
 
 export const REVIEW_COLUMNS = ['序号', '文件', '严重程度', '部分', '表格', '行', '列', '位置', '问题', '应为', '实际', '规则'] as const;
@@ -16,7 +16,7 @@ export const REVIEW_COLUMNS = ['序号', '文件', '严重程度', '部分', '�
 export function reviewRows(files: OpenFile[]): string[][] {
   const rows: string[][] = [];
   for (const f of files) {
-    const docx = f.input?.kind === 'docx';
+    const docx = logicalLines(f);
     for (const m of f.result.messages) {
       const p = placeOf(m, f.parsed, docx);
       rows.push([String(rows.length + 1), f.name, severityText(m), p.section, p.table, p.row, p.column, p.where, m.message, m.expected ?? '', m.actual ?? '', m.ruleId ?? '']);

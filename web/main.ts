@@ -12,6 +12,7 @@ import { createEditor, type TextEditor } from './editor.js';
 import { baseName, exportCsv, exportJson, exportXlsx, printView } from './export.js';
 import { isLoaded } from './lazy.js';
 import {
+  acceptedNames,
   analyse,
   currentEnv,
   editable,
@@ -19,6 +20,7 @@ import {
   fileBytes,
   fixedText,
   loadConfigText,
+  logicalLines,
   openFile,
   PRESETS,
   RULES,
@@ -153,7 +155,7 @@ function renderDoc(): void {
   const view = $('report-view');
   const panel = $('findings');
   if (!f) return;
-  drawn = f.parsed && !f.result.fatalErrorCount ? drawReport(f.parsed, f.result.messages, f.input?.kind === 'docx') : undefined;
+  drawn = f.parsed && !f.result.fatalErrorCount ? drawReport(f.parsed, f.result.messages, logicalLines(f)) : undefined;
   view.replaceChildren(drawn ? drawn.root : h('p', { class: 'empty' }, f.result.messages[0]?.message ?? '无法读取这个文件'));
   // findings marked on the report
   f.result.messages.forEach((m, i) => {
@@ -170,7 +172,7 @@ function renderDoc(): void {
 }
 
 function renderFindings(f: OpenFile, panel: HTMLElement): void {
-  const docx = f.input?.kind === 'docx';
+  const docx = logicalLines(f);
   const r = f.result;
   const groups = new Map<string, { order: number; items: Array<{ m: LintMessage; i: number }> }>();
   r.messages.forEach((m, i) => {
@@ -296,6 +298,7 @@ function relintAll(): void {
 
 function init(): void {
   const picker = $<HTMLInputElement>('file-input');
+  picker.accept = acceptedNames();
   $('open').addEventListener('click', () => picker.click());
   picker.addEventListener('change', () => {
     if (picker.files) void fromFileList(picker.files).finally(() => (picker.value = ''));

@@ -2,7 +2,7 @@
  * The page's engine side: the same lint() as the command line, with the settings of the page (preset, rule
  * switches, a loaded .reportlintrc.json, a forced format). One OpenFile per opened report.
  */
-import { builtinRules, inputFromBytes, lint, lintEnv, parseReport, readErrorMessage, ruleMap, validateConfig } from '../src/index.js';
+import { builtinRules, inputFromBytes, inputKinds, lint, lintEnv, lintText, readErrorMessage, ruleMap, validateConfig } from '../src/index.js';
 import type { InputText, LintEnv, LintResult, ParsedReport, RuleSetting, SeveritySetting } from '../src/index.js';
 import { presets, type ConfigData, type RuleEntry } from '../src/config/load.js';
 import { extractValues, type Extracted } from '../src/cli/extract.js';
@@ -123,25 +123,36 @@ export async function openFile(name: string, bytes: Uint8Array): Promise<OpenFil
   return f;
 }
 
-/** Lint (and read into the AST, for the report view) the file's current text. */
+/** Lint the file's current text; the report the rules ran on is kept for the report view. */
 export function analyse(f: OpenFile): void {
   if (!f.input) return;
-  const kind = f.input.kind;
   try {
-    f.result = lint(f.text, { filePath: f.name, env: currentEnv(), kind, format: forcedFormat() });
+    const r = lintText(f.text, currentEnv(), { filePath: f.name, kind: f.input.kind, format: forcedFormat() });
+    f.result = r.result;
+    f.parsed = r.parsed ?? null;
   } catch (e) {
     f.result = fatal(f.name, `检查这个文件时出错：${e instanceof Error ? e.message : String(e)}`);
-  }
-  try {
-    f.parsed = parseReport(f.text, { filePath: f.name, kind, format: forcedFormat() });
-  } catch {
     f.parsed = null;
   }
 }
 
-/** Whether the file is a text report that can be edited in the page and written back (.txt, .md and other text). */
+/** Whether the file can be edited in the page and written back: a plain-text kind (text, Markdown) read from its bytes. */
 export function editable(f: OpenFile): boolean {
-  return f.input?.kind === 'text' && !!f.input.decoded;
+  return !!f.input?.decoded && !!kindOf(f)?.plain;
+}
+
+function kindOf(f: OpenFile) {
+  return inputKinds.find((k) => k.id === f.input?.kind);
+}
+
+/** Whether the file's lines are logical (a binary kind made into text, as a .docx: the line is the paragraph or table). */
+export function logicalLines(f: OpenFile): boolean {
+  return !!kindOf(f)?.binary;
+}
+
+/** What the file picker offers: every input kind's file name endings. */
+export function acceptedNames(): string {
+  return inputKinds.flatMap((k) => [...k.extensions, ...(k.otherNames ?? [])]).join(',');
 }
 
 /** The text with the fixes of lint() applied (the engine's fix passes; never a number changed). */
@@ -171,7 +182,7 @@ function mostCommon(xs: string[]): string | undefined {
 
 export function encodingLabel(f: OpenFile): string {
   const d = f.input?.decoded?.decoded;
-  if (!d) return f.input?.kind === 'docx' ? 'Word 文件' : '';
+  if (!d) return kindOf(f)?.noun ?? '';
   const e = d.encoding.toLowerCase();
   const name = e === 'utf-8' ? 'UTF-8' : e === 'utf-16le' ? 'UTF-16 LE' : e === 'utf-16be' ? 'UTF-16 BE' : e.toUpperCase();
   const eol = mostCommon(f.eols);

@@ -1,5 +1,5 @@
 /** Where a finding is, in words: section, table, row and column of the format, or the line and column. */
-import type { ParsedReport } from '../src/engine/linter.js';
+import type { ParsedReport } from '../src/engine/run.js';
 import { columnName, rowName } from '../src/rule-kit.js';
 import type { LintMessage, Section } from '../src/types.js';
 

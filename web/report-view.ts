@@ -4,7 +4,7 @@
  * linted text, so that a finding can be put on its cell, label or sentence.
  */
 import type { FormatTable } from '../src/format/formats.js';
-import type { ParsedReport } from '../src/engine/linter.js';
+import type { ParsedReport } from '../src/engine/run.js';
 import type { Cell, HeaderRow, Label, LintMessage, Paragraph, RelatedLocation, Row, Section, Table } from '../src/types.js';
 import { h } from './dom.js';
 

@@ -4,19 +4,20 @@
  */
 import yargs from 'yargs';
 import chalk from 'chalk';
-import builtinRules from '../../rules/index.js';
-import { ConfigError, parseReport, result, ruleMap, type ParsedReport, type RuleSetting } from '../engine/linter.js';
-import type { Plugin } from '../engine/rule.js';
+import { ConfigError, parseSeverity, result, ruleMap, type LintEnv, type ParsedReport, type RuleSetting } from '../engine/run.js';
+import type { RuleModule } from '../engine/rule.js';
 import { formatters } from '../formatters/index.js';
 import type { FormatterContext } from '../formatters/types.js';
 import { expandPaths } from '../io/files.js';
 import { OutputError, writeFileAtomic } from '../io/output.js';
-import { fatalResult, fixFile, inputFromBytes, lint, lintEnv, lintFile, readErrorMessage, readInput, type ApiOptions, type InputText, type LintEnv } from '../index.js';
+import { readErrorMessage } from '../io/read.js';
+import { builtinFormats } from '../format/formats.js';
+import { searchedExtensions } from '../readers/index.js';
+import { fatalResult, fixFile, lintBytes, lintFile, parseText, readInput, type LintFileOptions } from '../lint.js';
+import { BUILTIN_PLUGIN, Session } from '../session.js';
 import { packageVersion } from '../paths.js';
 import type { LintResult, SeveritySetting } from '../types.js';
 import { extractValues } from './extract.js';
-import { ConfigLoader, describeConfig, type FileConfig } from '../config/load.js';
-import type { RuleModule } from '../engine/rule.js';
 import { resolve } from 'node:path';
 
 export interface Io {
@@ -47,13 +48,13 @@ const defaultIo = (): Io => ({
 class UsageError extends Error {}
 
 export async function main(argv: string[], io: Io = defaultIo()): Promise<number> {
-  const plugins: Plugin[] = [builtinRules];
   let code = 0;
+  const extensions = searchedExtensions();
   const parser = yargs(argv)
     .scriptName('report-lint')
     .usage('用法：report-lint [文件、文件夹或通配符...] [选项]\n\n检查政府信息公开工作年度报告：表格勾稽关系、总计、缺失部分、标签错字、空格子等。')
     .command('$0 [paths..]', '检查报告（默认命令）', (y) =>
-      y.positional('paths', { type: 'string', array: true, describe: '要检查的文件、文件夹（递归查找 .txt .md .html .htm .docx）或通配符' }),
+      y.positional('paths', { type: 'string', array: true, describe: `要检查的文件、文件夹（递归查找 ${extensions.filter((e) => e !== 'markdown').map((e) => '.' + e).join(' ')}）或通配符` }),
     )
     .command('parse <file>', '把报告读成语法树（JSON）输出', (y) => y.positional('file', { type: 'string', demandOption: true }))
     .command('extract <file>', '按格式的行、列编号输出表格数值（JSON），便于汇总', (y) =>
@@ -72,7 +73,7 @@ export async function main(argv: string[], io: Io = defaultIo()): Promise<number
     .option('quiet', { type: 'boolean', default: false, describe: '只报告错误，不报告警告' })
     .option('max-warnings', { type: 'number', describe: '警告超过这个数目时以退出码 1 结束' })
     .option('rule', { type: 'string', describe: '设置规则的严重程度，如 --rule cell-empty:off（off、warn、error）' })
-    .option('report-format', { type: 'string', choices: ['2019', '2021'], describe: '不按年份判断，强制使用某一年的报告格式' })
+    .option('report-format', { type: 'string', choices: builtinFormats().map((f) => f.short), describe: '不按年份判断，强制使用某一年的报告格式' })
     .option('encoding', { type: 'string', describe: '文件编码（默认自动识别 UTF-8、UTF-16、GB18030/GBK）' })
     .option('color', { type: 'boolean', describe: '输出是否带颜色（默认按终端和 NO_COLOR / FORCE_COLOR 决定）' })
     .option('config', { alias: 'c', type: 'string', describe: '使用这个配置文件（不再按文件夹查找）；--no-config 不用任何配置文件' })
@@ -125,29 +126,17 @@ export async function main(argv: string[], io: Io = defaultIo()): Promise<number
     if (outputFile === '') throw new UsageError('--output-file 需要一个文件路径');
     const emit = (text: string) => (outputFile === undefined ? io.stdout(text) : writeFileAtomic(resolve(io.cwd, outputFile), text));
     const noConfig = (args.config as unknown) === false || argv.includes('--no-config');
-    const loader = new ConfigLoader({ cwd: io.cwd, configFile: typeof args.config === 'string' && !noConfig ? args.config : undefined, noConfig });
+    const configFile = typeof args.config === 'string' && !noConfig ? args.config : undefined;
     // what is in force for a file: its configuration, then --rule, then --quiet
-    const envCache = new Map<string, LintEnv>();
-    const envFor = (fc: FileConfig): LintEnv => {
-      let env = envCache.get(fc.key);
-      if (env) return env;
-      const settings: Record<string, SeveritySetting | RuleSetting> = { ...fc.rules, ...cliRules };
-      if (args.quiet) for (const [id, r] of ruleMap(fc.config.plugins)) if (effectiveSeverity(settings[id] ?? r.meta.severity) === 1) settings[id] = 'off';
-      env = lintEnv(fc.config.plugins, settings, { formats: fc.config.formats, dictionary: fc.config.dictionary, format: fc.format });
-      envCache.set(fc.key, env);
-      return env;
-    };
+    const session = new Session({ cwd: io.cwd, configFile, noConfig, rules: cliRules, quiet: Boolean(args.quiet) });
 
     if (args['print-config'] !== undefined) {
-      const fc = await loader.forFile(resolve(io.cwd, String(args['print-config'])));
-      envFor(fc);
-      io.stdout(JSON.stringify(describeConfig({ ...fc, rules: { ...fc.rules, ...normalizeCli(cliRules) } }), null, 2) + '\n');
+      io.stdout(JSON.stringify(await session.describe(resolve(io.cwd, String(args['print-config']))), null, 2) + '\n');
       return 0;
     }
     const fixing = fixOptions(args);
     const directives = directiveOptions(args);
     if (command === 'lsp') {
-      const configFile = typeof args.config === 'string' && !noConfig ? args.config : undefined;
       const server = await import('../lsp/server.js');
       return server.runLanguageServer({ rules: cliRules, format: reportFormat, quiet: Boolean(args.quiet), cwd: io.cwd, configFile, noConfig, ...directives });
     }
@@ -162,10 +151,10 @@ export async function main(argv: string[], io: Io = defaultIo()): Promise<number
     if (command === 'parse' || command === 'extract') {
       const file = String(args.file);
       let parsed: ParsedReport;
-      const fc = await loader.forFile(resolve(io.cwd, file));
+      const { env } = await session.forFile(resolve(io.cwd, file));
       try {
         const input = await readInput(file, encoding);
-        parsed = parseReport(input.text, { filePath: file, format: reportFormat ?? fc.format, formats: fc.config.formats, dictionary: fc.config.dictionary, kind: input.kind });
+        parsed = parseText(input.text, file, { format: reportFormat ?? env.format, formats: env.formats, dictionary: env.dictionary, kind: input.kind });
       } catch (e) {
         io.stderr(`report-lint：${file}：${readErrorMessage(e)}\n`);
         return 2;
@@ -182,19 +171,16 @@ export async function main(argv: string[], io: Io = defaultIo()): Promise<number
     if (args.stdin && stdinName === '') throw new UsageError('--stdin-filename 需要一个文件名');
     if (args.stdin && fixing && !fixing.dryRun) throw new UsageError('--fix 不能与 --stdin 一起使用（没有文件可以写回）；要看修正后的全文，用 --fix-dry-run --format json');
     if (!args.stdin && !paths.length) throw new UsageError('请给出要检查的文件或文件夹，例如：report-lint samples/');
-    const targets = args.stdin ? [] : await expandPaths(paths, io.cwd);
-    if (!args.stdin && !targets.length) throw new UsageError(`在「${paths.join('、')}」中没有找到报告文件（.txt、.md、.html、.htm、.docx）`);
+    const targets = args.stdin ? [] : await expandPaths(paths, extensions, io.cwd);
+    if (!args.stdin && !targets.length) throw new UsageError(`在「${paths.join('、')}」中没有找到报告文件（${extensions.filter((e) => e !== 'markdown').map((e) => '.' + e).join('、')}）`);
 
     // every configuration is loaded and validated before any file is linted
-    const configs: Array<FileConfig | undefined> = [];
-    const knownRules = new Map<string, RuleModule>(ruleMap(plugins));
+    const setups: Array<Awaited<ReturnType<Session['forFile']>> | undefined> = [];
+    const knownRules = new Map<string, RuleModule>(ruleMap([BUILTIN_PLUGIN]));
     for (const t of targets) {
-      const fc = t.error ? undefined : await loader.forFile(t.path);
-      if (fc) {
-        envFor(fc);
-        for (const [id, r] of ruleMap(fc.config.plugins)) knownRules.set(id, r);
-      }
-      configs.push(fc);
+      const fs = t.error ? undefined : await session.forFile(t.path);
+      if (fs) for (const [id, r] of fs.rules) knownRules.set(id, r);
+      setups.push(fs);
     }
 
     const results: LintResult[] = [];
@@ -202,27 +188,27 @@ export async function main(argv: string[], io: Io = defaultIo()): Promise<number
       // named as ESLint's --stdin-filename: relative to the working directory; its extension decides how the text
       // is read, its folder the configuration (the working directory's without a name)
       const filePath = stdinName === undefined ? '<text>' : resolve(io.cwd, stdinName);
-      const fc = await loader.forFile(resolve(io.cwd, stdinName ?? '<text>'));
-      for (const [id, r] of ruleMap(fc.config.plugins)) knownRules.set(id, r);
-      const opts = { env: envFor(fc), filePath, format: reportFormat, ...directives, ...(fixing ? { fix: true, fixTypes: fixing.fixTypes } : {}) };
-      results.push(stdinName !== undefined && fc.config.ignore(filePath) ? ignoredResult(filePath) : await lintStdin(io, encoding, opts));
+      const fs = await session.forFile(resolve(io.cwd, stdinName ?? '<text>'));
+      for (const [id, r] of fs.rules) knownRules.set(id, r);
+      const opts = { filePath, format: reportFormat, encoding, ...directives, ...(fixing ? { fix: true, fixTypes: fixing.fixTypes } : {}) };
+      results.push(stdinName !== undefined && fs.ignored ? ignoredResult(filePath) : await lintStdin(io, fs.env, opts));
     }
     const progress = targets.length >= 10 && io.stderrIsTTY && !io.env.CI;
     for (let i = 0; i < targets.length; i++) {
       const t = targets[i];
-      const fc = configs[i];
+      const fs = setups[i];
       if (progress) io.stderr(`\r正在检查 ${i + 1}/${targets.length} …`);
-      if (t.error || !fc) {
+      if (t.error || !fs) {
         results.push(fatalResult(t.path, t.error ?? '无法读取'));
         continue;
       }
-      if (fc.config.ignore(t.path)) {
+      if (fs.ignored) {
         // a file named on the command line is reported as ignored; one found in a folder is passed over
         if (t.explicit) results.push(ignoredResult(t.path));
         continue;
       }
-      const opts = { env: envFor(fc), format: reportFormat, encoding, ...directives };
-      const r = fixing ? await fixFile(t.path, { ...opts, ...fixing }) : await lintFile(t.path, opts);
+      const opts = { format: reportFormat, encoding, ...directives };
+      const r = fixing ? await fixFile(t.path, fs.env, { ...opts, ...fixing }) : await lintFile(t.path, fs.env, opts);
       // a file's text is kept only where the output shows source lines: many files are linted one by one, and
       // only their findings stay
       if (!formatter.showsSource || !r.messages.length) delete r.source;
@@ -269,21 +255,15 @@ function ignoredResult(path: string): LintResult {
 }
 
 /** --stdin: read all of standard input, read its bytes as a file's are read, lint it under the given name. */
-async function lintStdin(io: Io, encoding: string | undefined, opts: ApiOptions & { env: LintEnv; filePath: string }): Promise<LintResult> {
-  let input: InputText;
+async function lintStdin(io: Io, env: LintEnv, opts: LintFileOptions & { filePath: string }): Promise<LintResult> {
+  let bytes: Uint8Array;
   try {
     if (!io.readStdin) throw new Error('没有标准输入');
-    input = await inputFromBytes(await io.readStdin(), opts.filePath, encoding);
+    bytes = await io.readStdin();
   } catch (e) {
     return fatalResult(opts.filePath, `标准输入${readErrorMessage(e)}`);
   }
-  return lint(input.text, { ...opts, kind: input.kind });
-}
-
-function normalizeCli(rules: Record<string, SeveritySetting | RuleSetting>): Record<string, RuleSetting> {
-  const out: Record<string, RuleSetting> = {};
-  for (const [id, v] of Object.entries(rules)) out[id] = typeof v === 'object' ? v : { severity: v };
-  return out;
+  return lintBytes(bytes, opts.filePath, env, opts);
 }
 
 /** --fix, --fix-dry-run, --fix-type → options of fixFile; undefined when not fixing */
@@ -307,18 +287,12 @@ function directiveOptions(args: Record<string, unknown>): { reportUnusedDisableD
   if (args['report-unused-disable-directives']) out.reportUnusedDisableDirectives = 'error';
   const sev = args['report-unused-disable-directives-severity'] as string | undefined;
   if (sev !== undefined) {
-    if (!['off', 'warn', 'error', 'warning', '0', '1', '2'].includes(sev)) {
-      throw new UsageError(`--report-unused-disable-directives-severity 的值「${sev}」无效，应为 off、warn 或 error`);
-    }
-    out.reportUnusedDisableDirectives = (/^\d$/.test(sev) ? Number(sev) : sev) as SeveritySetting;
+    const setting = parseSeverity(sev);
+    if (setting === undefined) throw new UsageError(`--report-unused-disable-directives-severity 的值「${sev}」无效，应为 off、warn 或 error`);
+    out.reportUnusedDisableDirectives = setting;
   }
   if (args['require-reason']) out.requireReason = true;
   return out;
-}
-
-function effectiveSeverity(s: SeveritySetting | RuleSetting): number {
-  const v = typeof s === 'object' ? s.severity : s;
-  return v === 'warn' || v === 'warning' || v === 1 ? 1 : v === 'error' || v === 2 ? 2 : 0;
 }
 
 /** --rule id:severity, repeatable; plugin ids contain a slash, so the severity is after the last colon. */
@@ -330,10 +304,9 @@ function ruleSettings(list: string[] | undefined): Record<string, SeveritySettin
       if (at <= 0) throw new UsageError(`--rule 的写法是「规则:off|warn|error」，例如 --rule cell-empty:off；收到「${part}」`);
       const id = part.slice(0, at).trim();
       const sev = part.slice(at + 1).trim();
-      if (!['off', 'warn', 'error', 'warning', '0', '1', '2'].includes(sev)) {
-        throw new UsageError(`--rule ${part}：严重程度「${sev}」无效，应为 off、warn 或 error`);
-      }
-      out[id] = (/^\d$/.test(sev) ? Number(sev) : sev) as SeveritySetting;
+      const setting = parseSeverity(sev);
+      if (setting === undefined) throw new UsageError(`--rule ${part}：严重程度「${sev}」无效，应为 off、warn 或 error`);
+      out[id] = setting;
     }
   }
   return out;
