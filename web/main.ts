@@ -2,6 +2,7 @@
  * report-lint in the browser: a reviewer's desk. The report is read, linted and drawn in this page only;
  * nothing is sent anywhere (the page makes no network request after it has loaded).
  */
+import { forceLinting } from '@codemirror/lint';
 import { micromark } from 'micromark';
 import { lint } from '../src/index.js';
 import { hover, type Analysis } from '../src/lsp/features.js';
@@ -289,7 +290,7 @@ function relintAll(): void {
   renderFileList();
   if (current) {
     renderDoc();
-    if (editor && editorFile === current) editor.setText(editor.view.state.doc.toString());
+    if (editor && editorFile === current) forceLinting(editor.view);
   }
   status('已按新的设置重新检查。');
 }
