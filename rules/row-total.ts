@@ -6,7 +6,7 @@ export default relationRule(
     type: 'problem',
     severity: 'error',
     description: {
-      zh: '第三部分每一行：“总计”应等于六类申请人（自然人及五类法人或其他组织）之和',
+      zh: '第三部分每一行：“总计”应等于各类申请人（自然人及五类法人或其他组织）之和',
       en: "Section 三, every data row: 总计 equals the sum of the six applicant columns",
     },
     docs: 'docs/rules/row-total.md',
