@@ -8,7 +8,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Browser, Page } from 'playwright-core';
-import { ARTIFACTS, cliFindings, describeInBrowser, launch, openFiles, PAGE_FILE, selectFile, shownFindings } from './helpers/browser.js';
+import { LIMIT, ARTIFACTS, cliFindings, describeInBrowser, launch, openFiles, PAGE_FILE, selectFile, shownFindings } from './helpers/browser.js';
 import { ROOT, runCli, runJson, tempDir } from './helpers/run.js';
 
 const SEED_000 = join(ROOT, 'samples', 'seeds', '000_fdd122682e06667e.txt');
@@ -27,15 +27,16 @@ describeInBrowser('the page opened from disk (file://), in Chromium', () => {
     browser = await launch();
     // 125 % zoom: a 1536-pixel-wide screen seen through a device scale of 1.25
     page = await browser.newPage({ viewport: { width: 1229, height: 800 }, deviceScaleFactor: 1.25 });
+    page.setDefaultTimeout(LIMIT / 2);
     page.on('request', (r) => requests.push(r.url()));
     page.on('pageerror', (e) => requests.push(`page error: ${e.message}`));
     await page.goto(pathToFileURL(PAGE_FILE).href);
-  });
+  }, LIMIT);
 
   afterAll(async () => {
     await browser?.close();
     done?.();
-  });
+  }, LIMIT);
 
   test('a seed and a page read from disk give the CLI\'s findings', async () => {
     await openFiles(page, [SEED_000, PAGE_2021]);
@@ -46,7 +47,7 @@ describeInBrowser('the page opened from disk (file://), in Chromium', () => {
     await selectFile(page, 'PT2021.html');
     expect(await shownFindings(page)).toEqual(cliFindings(cli[1].messages));
     await page.screenshot({ path: join(ARTIFACTS, 'page-PT2021-125pct.png') });
-  });
+  }, LIMIT);
 
   test('the table data exported as JSON is `report-lint extract`\'s; CSV has one line a value, blank cells empty', async () => {
     await selectFile(page, '000_fdd122682e06667e.txt');
@@ -61,7 +62,7 @@ describeInBrowser('the page opened from disk (file://), in Chromium', () => {
     expect(lines.length - 1).toBe(values.length);
     const r1 = lines.find((l) => l.startsWith('T3,r1,natural,'))!;
     expect(r1).toBe(`T3,r1,natural,一、本年新收政府信息公开申请数量,自然人,${cli.tables.T3.r1.natural ?? ''}`);
-  });
+  }, LIMIT);
 
   test('settings: a rule switched off, the strict preset, a forced format and a .reportlintrc.json give the CLI\'s findings with the same settings', async () => {
     await selectFile(page, '000_fdd122682e06667e.txt');
@@ -95,7 +96,7 @@ describeInBrowser('the page opened from disk (file://), in Chromium', () => {
     expect(await page.locator('#status').innerText()).toContain('是否想写「cell-empty」');
     await page.locator('#clear-config').click();
     await same([]);
-  });
+  }, LIMIT);
 
   test('the printable 审核意见表 lists every finding of every file, and only it is printed', async () => {
     const total = await page.evaluate(() => (globalThis as any).reportLintPage.files.reduce((n: number, f: any) => n + f.result.messages.length, 0));
@@ -108,7 +109,7 @@ describeInBrowser('the page opened from disk (file://), in Chromium', () => {
     expect(await page.locator('#print-view tbody tr').count()).toBe(total);
     await page.screenshot({ path: join(ARTIFACTS, 'print.png'), fullPage: true });
     await page.emulateMedia({ media: 'screen' });
-  });
+  }, LIMIT);
 
   test('pasted text is read like a file', async () => {
     await page.locator('#paste').click();
@@ -116,7 +117,7 @@ describeInBrowser('the page opened from disk (file://), in Chromium', () => {
     await page.locator('#paste-form button[type="submit"]').click();
     await page.waitForFunction(() => document.getElementById('doc-name')?.textContent?.startsWith('粘贴的报告'));
     expect(await shownFindings(page)).toEqual(cliFindings(runJson(['--no-config', SEED_003]).results[0].messages));
-  });
+  }, LIMIT);
 
   test('the keyboard reaches the findings and the cells; a cell focused shows its place in the format', async () => {
     await selectFile(page, '000_fdd122682e06667e.txt');
@@ -127,9 +128,9 @@ describeInBrowser('the page opened from disk (file://), in Chromium', () => {
     const cell = page.locator('td.r-cell[data-row="r1"][data-column="natural"]').first();
     await cell.focus();
     expect(await page.locator('#cell-info').innerText()).toContain('列：自然人');
-  });
+  }, LIMIT);
 
   test('no request at all besides the page itself', () => {
     expect(requests).toEqual([pathToFileURL(PAGE_FILE).href]);
-  });
+  }, LIMIT);
 });

@@ -11,7 +11,7 @@ import iconv from 'iconv-lite';
 import ExcelJS from 'exceljs';
 import type { Browser, Page, Request } from 'playwright-core';
 import { reportDocx } from './helpers/docx.js';
-import { ARTIFACTS, cliFindings, describeInBrowser, launch, openFiles, selectFile, shownFindings } from './helpers/browser.js';
+import { LIMIT, ARTIFACTS, cliFindings, describeInBrowser, launch, openFiles, selectFile, shownFindings } from './helpers/browser.js';
 import { BIN, ROOT, runCli, runJson, sample, seedWithWrongTotal, tempDir, withEol } from './helpers/run.js';
 
 const SEEDS = readdirSync(join(ROOT, 'samples', 'seeds')).filter((f) => f.endsWith('.txt')).sort();
@@ -39,19 +39,20 @@ describeInBrowser('report-lint web, in Chromium', () => {
     });
     browser = await launch();
     page = await browser.newPage({ viewport: { width: 1500, height: 1000 } });
+    page.setDefaultTimeout(LIMIT / 2);
     page.on('pageerror', (e) => requests.push(`page error: ${e.message}`));
     await page.goto(url);
     // from here on, every request the page makes is recorded (blob: URLs of downloads are not requests to anywhere)
     page.on('request', (r: Request) => {
       if (!/^(blob|data):/.test(r.url())) requests.push(r.url());
     });
-  });
+  }, LIMIT);
 
   afterAll(async () => {
     await browser?.close();
     server?.kill('SIGTERM');
     done?.();
-  });
+  }, LIMIT);
 
   test('the server gives the page with its policy, and nothing else', async () => {
     const res = await fetch(url);
@@ -60,7 +61,7 @@ describeInBrowser('report-lint web, in Chromium', () => {
     expect(await res.text()).toContain('年度报告审核台');
     expect((await fetch(url + 'x.js')).status).toBe(404);
     expect((await fetch(url, { method: 'POST', body: 'report' })).status).toBe(405);
-  });
+  }, LIMIT);
 
   test('each seed: the file list counts and the findings are the CLI\'s (rule, message, line, column)', async () => {
     await openFiles(page, SEEDS.map((s) => join(ROOT, 'samples', 'seeds', s)));
@@ -74,7 +75,7 @@ describeInBrowser('report-lint web, in Chromium', () => {
     }
     await selectFile(page, SEEDS[2]);
     await page.screenshot({ path: join(ARTIFACTS, 'seed-002.png') });
-  });
+  }, LIMIT);
 
   test('a page from samples/pages: the findings and their places (第 n 个表格第 r 行第 c 格) are the CLI\'s', async () => {
     const file = join(ROOT, 'samples', 'pages', 'PT2019.html');
@@ -85,7 +86,7 @@ describeInBrowser('report-lint web, in Chromium', () => {
     // the tables are drawn as grids with their numbers
     expect(await page.locator('#report-view table.r-table').count()).toBeGreaterThanOrEqual(5);
     await page.screenshot({ path: join(ARTIFACTS, 'page-PT2019.png') });
-  });
+  }, LIMIT);
 
   test('a .docx (its reader run only then) gives the CLI\'s findings, cells found by table, row and column', async () => {
     const file = join(dir, '统计局年报.docx');
@@ -103,7 +104,7 @@ describeInBrowser('report-lint web, in Chromium', () => {
       const cell = page.locator(`td[data-table="${loc.table}"][data-row="${loc.row}"][data-column="${loc.column}"]`);
       expect(await cell.getAttribute('class')).toMatch(/f-(error|warn)/);
     }
-  });
+  }, LIMIT);
 
   test('click a finding: its cell is highlighted and scrolled to, with the cells of its relation', async () => {
     const file = join(dir, 'wrong-total.txt');
@@ -129,7 +130,7 @@ describeInBrowser('report-lint web, in Chromium', () => {
     expect(info).toContain('列：总计');
     expect(info).toMatch(/row-total.*不成立/s);
     await page.screenshot({ path: join(ARTIFACTS, 'finding-clicked.png') });
-  });
+  }, LIMIT);
 
   test('a GB18030 report with CRLF: typo edited in the page goes away; the fixed file downloaded is the CLI\'s --fix, byte for byte', async () => {
     const text = withEol(sample('seeds/002_e5e51e0cfe3bc0cf.txt'), 'CRLF');
@@ -153,13 +154,13 @@ describeInBrowser('report-lint web, in Chromium', () => {
       view.focus();
     });
     await page.keyboard.press('Backspace');
-    await page.waitForFunction((n) => document.querySelectorAll('.finding[data-rule="label-variant"]').length === n, before - 1, { timeout: 20000 });
+    await page.waitForFunction((n) => document.querySelectorAll('.finding[data-rule="label-variant"]').length === n, before - 1);
     expect(await page.locator('.finding-msg', { hasText: '本年新收到' }).count()).toBe(0);
     await page.screenshot({ path: join(ARTIFACTS, 'editor.png') });
 
     // the rest by the engine's fixes, then download
     await page.locator('#fix-all').click();
-    await page.waitForFunction(() => document.querySelectorAll('.finding[data-rule="label-variant"]').length === 0, undefined, { timeout: 20000 });
+    await page.waitForFunction(() => document.querySelectorAll('.finding[data-rule="label-variant"]').length === 0, undefined);
     const [dl] = await Promise.all([page.waitForEvent('download'), page.locator('#download-fixed').click()]);
     expect(dl.suggestedFilename()).toBe('辽中区-gbk.txt');
     const got = join(dir, 'downloaded.txt');
@@ -169,7 +170,7 @@ describeInBrowser('report-lint web, in Chromium', () => {
     expect(runCli(['--no-config', '--fix', copy]).code).toBe(0);
     expect(readFileSync(got).equals(readFileSync(copy))).toBe(true);
     expect(iconv.decode(readFileSync(got), 'gb18030')).toContain('一、本年新收政府信息公开申请数量\r\n');
-  });
+  }, LIMIT);
 
   test('the 审核意见表 exported as .xlsx reads back with every finding of every file', async () => {
     const total = await page.evaluate(() => (globalThis as any).reportLintPage.files.reduce((n: number, f: any) => n + f.result.messages.length, 0));
@@ -192,9 +193,9 @@ describeInBrowser('report-lint web, in Chromium', () => {
     expect(rowTotal[9]).not.toBe('');
     const summary = wb.getWorksheet('文件汇总')!;
     expect(summary.rowCount).toBe((await page.locator('#file-list button.file').count()) + 1);
-  });
+  }, LIMIT);
 
   test('no network request of any kind after the page has loaded', () => {
     expect(requests).toEqual([]);
-  });
+  }, LIMIT);
 });

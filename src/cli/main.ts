@@ -144,7 +144,7 @@ export async function main(argv: string[], io: Io = defaultIo()): Promise<number
     if (command === 'web') {
       const port = Number(args.port);
       if (!Number.isInteger(port) || port < 0 || port > 65535) throw new UsageError(`--port 应为 0–65535 的整数（收到「${String(args.port)}」）`);
-      const web = await import('../web/server.js');
+      const web = await import('./web.js');
       return web.runWebServer({ port, open: Boolean(args.open), stdout: io.stdout, stderr: io.stderr });
     }
 

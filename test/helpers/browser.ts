@@ -11,6 +11,8 @@ const CANDIDATES = [process.env.CHROMIUM_PATH, '/usr/bin/chromium', '/usr/bin/ch
 
 export const CHROMIUM = CANDIDATES.find((p) => existsSync(p));
 export const PAGE_FILE = join(ROOT, 'dist', 'web', 'report-lint.html');
+/** a limit for each test and hook of the page's tests, only to stop a hang (a busy machine is slow) */
+export const LIMIT = 300_000;
 /** screenshots and downloads of the page tests (git-ignored) */
 export const ARTIFACTS = join(ROOT, 'test-artifacts', 'web');
 
