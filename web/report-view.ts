@@ -84,8 +84,9 @@ export function drawReport(parsed: ParsedReport, messages: LintMessage[], docx: 
   };
 
   /** a label cell: the label as written where the report has one */
-  const labelCell = (tag: 'th' | 'td', label: Label | undefined, fallback: string, attrs: Record<string, string> = {}) => {
-    const el = h(tag, { class: `r-label${label ? '' : ' r-absent'}`, tabindex: '-1', ...attrs }, label ? label.value.trim() : fallback);
+  const labelCell = (tag: 'th' | 'td', label: Label | undefined, fallback: string, attrs: Record<string, string> = {}, header = false) => {
+    // a header label the reader did not tie to this column (labels repeated in groups) is drawn as the format's, not greyed
+    const el = h(tag, { class: `r-label${label || header ? '' : ' r-absent'}`, tabindex: '-1', ...attrs }, label ? label.value.trim() : fallback);
     if (label) note(label, el);
     return el;
   };
@@ -128,20 +129,20 @@ export function drawReport(parsed: ParsedReport, messages: LintMessage[], docx: 
     const thead = h('thead');
     const grouped = ft.columns.some((c) => c.group);
     const top = h('tr');
-    if (labelCols) top.append(labelCell('th', written.get('label_header') ?? written.get('corner_note'), ft.labelHeader ?? ft.cornerNote ?? '', { colspan: String(labelCols), rowspan: grouped ? '2' : '1', scope: 'col' }));
+    if (labelCols) top.append(labelCell('th', written.get('label_header') ?? written.get('corner_note'), ft.labelHeader ?? ft.cornerNote ?? '', { colspan: String(labelCols), rowspan: grouped ? '2' : '1', scope: 'col' }, true));
     const second = h('tr');
     for (let i = 0; i < ft.columns.length; ) {
       const c = ft.columns[i];
       if (!c.group) {
-        top.append(labelCell('th', written.get(c.id), c.label, { rowspan: grouped ? '2' : '1', scope: 'col' }));
+        top.append(labelCell('th', written.get(c.id), c.label, { rowspan: grouped ? '2' : '1', scope: 'col' }, true));
         i++;
         continue;
       }
       let j = i;
       while (j < ft.columns.length && ft.columns[j].group === c.group) j++;
       const g = ft.columnGroups?.find((x) => x.id === c.group);
-      top.append(labelCell('th', written.get(c.group!), g?.label ?? c.group!, { colspan: String(j - i), scope: 'colgroup' }));
-      for (let k = i; k < j; k++) second.append(labelCell('th', written.get(ft.columns[k].id), ft.columns[k].label, { scope: 'col' }));
+      top.append(labelCell('th', written.get(c.group!), g?.label ?? c.group!, { colspan: String(j - i), scope: 'colgroup' }, true));
+      for (let k = i; k < j; k++) second.append(labelCell('th', written.get(ft.columns[k].id), ft.columns[k].label, { scope: 'col' }, true));
       i = j;
     }
     thead.append(top);
