@@ -49,6 +49,23 @@ describeInBrowser('the page opened from disk (file://), in Chromium', () => {
     await page.screenshot({ path: join(ARTIFACTS, 'page-PT2021-125pct.png') });
   }, LIMIT);
 
+  test('UTF-16 text, with and without a BOM, is decoded in the page as the CLI decodes it', async () => {
+    const text = readFileSync(SEED_003, 'utf8');
+    const le = join(dir, 'utf16le-bom.txt');
+    writeFileSync(le, Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(text, 'utf16le')]));
+    const be = join(dir, 'utf16be.txt');
+    writeFileSync(be, Buffer.from(text, 'utf16le').swap16());
+    await openFiles(page, [le, be]);
+    const cli = runJson(['--no-config', le, be]).results;
+    expect(cli[0].messages.length).toBeGreaterThan(0);
+    await selectFile(page, 'utf16le-bom.txt');
+    expect(await page.locator('#doc-encoding').innerText()).toContain('UTF-16 LE（带 BOM）');
+    expect(await shownFindings(page)).toEqual(cliFindings(cli[0].messages));
+    await selectFile(page, 'utf16be.txt');
+    expect(await page.locator('#doc-encoding').innerText()).toContain('UTF-16 BE');
+    expect(await shownFindings(page)).toEqual(cliFindings(cli[1].messages));
+  }, LIMIT);
+
   test('the table data exported as JSON is `report-lint extract`\'s; CSV has one line a value, blank cells empty', async () => {
     await selectFile(page, '000_fdd122682e06667e.txt');
     const [json] = await Promise.all([page.waitForEvent('download'), page.locator('#export-json').click()]);
