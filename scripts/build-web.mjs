@@ -6,8 +6,8 @@
  *     src/config/builtin-dictionary-data.ts are replaced by modules generated here from data/);
  *   - Node built-ins are replaced by modules whose functions say they are not available (nothing on the lint
  *     path calls them); Buffer is the `buffer` package;
- *   - the .docx reader (mammoth's browser build) and the spreadsheet writer (exceljs) are embedded as text and
- *     run only when a .docx is opened or a spreadsheet exported.
+ *   - the .docx reader (mammoth's browser build), the spreadsheet writer (exceljs) and iconv-lite are embedded as
+ *     text and run only when a .docx is opened, a spreadsheet exported or a file written back in GB18030 ….
  * Usage: node scripts/build-web.mjs [--metafile]
  */
 import { build } from 'esbuild';
@@ -102,6 +102,8 @@ export function builtinDictionarySource() { return { text: ${JSON.stringify(read
 export const lilconfig = () => ({ search: no, load: no, clearCaches() {}, clearLoadCache() {}, clearSearchCache() {} });`,
       loader: 'js',
     }));
+    // iconv-lite: bundled on its own, run when a file is written back in GB18030 or another legacy encoding
+    b.onResolve({ filter: /^iconv-lite$/ }, (args) => (args.importer.endsWith('iconv-entry.js') ? undefined : { path: join(root, 'web', 'iconv-lazy.ts') }));
     // mammoth: its browser build, embedded and run when a .docx is opened (web/lazy.ts)
     b.onResolve({ filter: /^mammoth$/ }, () => ({ path: join(root, 'web', 'mammoth-lazy.ts') }));
   },
@@ -126,10 +128,26 @@ export async function buildWeb({ metafile = false } = {}) {
     logLevel: 'warning',
   });
   const js = r.outputFiles[0].text;
+  const iconv = await build({
+    entryPoints: [join(root, 'web', 'iconv-entry.js')],
+    bundle: true,
+    format: 'iife',
+    platform: 'browser',
+    target: ['chrome100'],
+    minify: true,
+    write: false,
+    charset: 'utf8',
+    legalComments: 'none',
+    define: { 'process.env.NODE_ENV': '"production"', global: 'globalThis' },
+    inject: [join(root, 'web', 'shims', 'globals.js')],
+    plugins: [browserPlugin],
+    logLevel: 'warning',
+  });
   const css = readFileSync(join(root, 'web', 'style.css'), 'utf8');
   const lazy = {
     mammoth: readFileSync(require.resolve('mammoth/mammoth.browser.min.js'), 'utf8'),
     exceljs: readFileSync(require.resolve('exceljs/dist/exceljs.min.js'), 'utf8'),
+    iconv: iconv.outputFiles[0].text,
   };
   const inline = (s) => s.replace(/<\/(script)/gi, '<\\/$1').replace(/<!--/g, '<\\!--');
   const template = readFileSync(join(root, 'web', 'index.html'), 'utf8');

@@ -129,6 +129,8 @@ describeInBrowser('report-lint web, in Chromium', () => {
     expect(info).toContain('行：一、本年新收政府信息公开申请数量');
     expect(info).toContain('列：总计');
     expect(info).toMatch(/row-total.*不成立/s);
+    // errors and warnings are told apart without colour: a ✖ or a ▲ before the cell's value, solid or dashed frames
+    expect(await hl.evaluate((e) => getComputedStyle(e, '::before').content)).toBe('"✖"');
     await page.screenshot({ path: join(ARTIFACTS, 'finding-clicked.png') });
   }, LIMIT);
 
@@ -156,12 +158,20 @@ describeInBrowser('report-lint web, in Chromium', () => {
     await page.keyboard.press('Backspace');
     await page.waitForFunction((n) => document.querySelectorAll('.finding[data-rule="label-variant"]').length === n, before - 1);
     expect(await page.locator('.finding-msg', { hasText: '本年新收到' }).count()).toBe(0);
+    // a warning's mark on the report: ▲ and a dashed frame
+    await page.locator('#tab-report').click();
+    const warned = page.locator('#report-view th.f-warn').first();
+    expect(await warned.evaluate((e) => [getComputedStyle(e, '::before').content, getComputedStyle(e).outlineStyle])).toEqual(['"▲"', 'dashed']);
+    await page.locator('#tab-editor').click();
     await page.screenshot({ path: join(ARTIFACTS, 'editor.png') });
 
     // the rest by the engine's fixes, then download
     await page.locator('#fix-all').click();
     await page.waitForFunction(() => document.querySelectorAll('.finding[data-rule="label-variant"]').length === 0, undefined);
+    // the GB18030 encoder (iconv-lite) is run only now, when a file is written back in it
+    expect(await page.evaluate(() => (globalThis as any).reportLintPage.lazyLoaded('iconv'))).toBe(false);
     const [dl] = await Promise.all([page.waitForEvent('download'), page.locator('#download-fixed').click()]);
+    expect(await page.evaluate(() => (globalThis as any).reportLintPage.lazyLoaded('iconv'))).toBe(true);
     expect(dl.suggestedFilename()).toBe('辽中区-gbk.txt');
     const got = join(dir, 'downloaded.txt');
     await dl.saveAs(got);
