@@ -4,38 +4,46 @@
  */
 import { createServer, type Server } from 'node:net';
 import { readFileSync } from 'node:fs';
-import { PAGE_FILE } from './helpers/browser.js';
-import { spawnSync } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { BIN } from './helpers/run.js';
+import { LIMIT, PAGE_FILE } from './helpers/browser.js';
 
-/** the CLI, stopped after a while if it serves instead of refusing (it must refuse at once) */
-function runCli(args: string[]): { code: number | null; stderr: string } {
-  const r = spawnSync(process.execPath, [BIN, ...args], { encoding: 'utf8', timeout: 120_000, env: { ...process.env, NO_COLOR: '1' } });
-  return { code: r.status, stderr: r.stderr };
+/** the CLI; killed after LIMIT if it serves instead of refusing (it must refuse at once) */
+function runCli(args: string[]): Promise<{ code: number | null; stderr: string }> {
+  return new Promise((resolve) => {
+    const child = spawn(process.execPath, [BIN, ...args], { env: { ...process.env, NO_COLOR: '1' }, stdio: ['ignore', 'ignore', 'pipe'] });
+    let stderr = '';
+    child.stderr.on('data', (d) => (stderr += d));
+    const timer = setTimeout(() => child.kill('SIGKILL'), LIMIT - 10_000);
+    child.on('close', (code) => {
+      clearTimeout(timer);
+      resolve({ code, stderr });
+    });
+  });
 }
 
-test('a port that is not a number, or out of range, is a usage error', () => {
-  for (const port of ['abc', '70000', '1.5']) {
-    const r = runCli(['web', '--port', port]);
-    expect(r.code).toBe(2);
-    expect(r.stderr).toMatch(/--port|端口/);
-    expect(r.stderr).not.toMatch(/\n\s+at /);
+test('a port that is not a number, or out of range, is a usage error', async () => {
+  const runs = await Promise.all(['abc', '70000', '1.5'].map((port) => runCli(['web', '--port', port])));
+  for (const [i, port] of ['abc', '70000', '1.5'].entries()) {
+    expect(runs[i].code).toBe(2);
+    expect(runs[i].stderr).toContain(`--port 应为 0–65535 的整数（收到「${port}」）`);
+    expect(runs[i].stderr).not.toMatch(/\n\s+at /);
   }
-});
+}, LIMIT);
 
 test('a port in use: a message that says so and how to choose another, exit code 2', async () => {
   const taken: Server = createServer();
   await new Promise<void>((resolve) => taken.listen(0, '127.0.0.1', () => resolve()));
   const port = (taken.address() as { port: number }).port;
   try {
-    const r = runCli(['web', '--port', String(port)]);
+    const r = await runCli(['web', '--port', String(port)]);
     expect(r.code).toBe(2);
     expect(r.stderr).toContain(`端口 ${port} 已被占用`);
     expect(r.stderr).toContain('--port');
   } finally {
     taken.close();
   }
-});
+}, LIMIT);
 
 test('the built page is one self-contained file: no script, style or font from elsewhere; its policy forbids requests', () => {
   const html = readFileSync(PAGE_FILE, 'utf8');

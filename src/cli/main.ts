@@ -143,7 +143,12 @@ export async function main(argv: string[], io: Io = defaultIo()): Promise<number
 
     if (command === 'web') {
       const port = Number(args.port);
-      if (!Number.isInteger(port) || port < 0 || port > 65535) throw new UsageError(`--port 应为 0–65535 的整数（收到「${String(args.port)}」）`);
+      if (!Number.isInteger(port) || port < 0 || port > 65535) {
+        // as written (yargs has made a word NaN)
+        const at = argv.findIndex((a) => a === '--port' || a.startsWith('--port='));
+        const raw = at < 0 ? String(args.port) : argv[at].startsWith('--port=') ? argv[at].slice(7) : String(argv[at + 1]);
+        throw new UsageError(`--port 应为 0–65535 的整数（收到「${raw}」）`);
+      }
       const web = await import('./web.js');
       return web.runWebServer({ port, open: Boolean(args.open), stdout: io.stdout, stderr: io.stderr });
     }

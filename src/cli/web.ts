@@ -35,6 +35,8 @@ export async function startWebServer(opts: { port?: number; host?: string } = {}
     throw new WebError(`找不到页面文件 ${webPagePath()}：请先运行 npm run build`);
   }
   const server = createServer((req, res) => {
+    // whatever is sent is read and dropped (nothing is uploaded here), so that the answer reaches the client
+    req.resume();
     const path = (req.url ?? '/').split('?')[0];
     const common = { 'X-Content-Type-Options': 'nosniff', 'Referrer-Policy': 'no-referrer', 'Cache-Control': 'no-store' };
     if (req.method !== 'GET' && req.method !== 'HEAD') {
