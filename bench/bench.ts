@@ -16,7 +16,7 @@ import { lintText } from '../src/lint.js';
 import type { LintEnv } from '../src/engine/run.js';
 import { defaultEnv } from '../src/session.js';
 import { lintFile, lintFiles } from '../src/index.js';
-import { LAYOUTS, deepestRows, synthesize, type Defect, type Synth } from './synth.js';
+import { LAYOUTS, deepestRows, synthesize, type Defect, type Synth } from '../tools/synth/index.js';
 import { builtinFormats } from '../src/format/formats.js';
 
 interface Args {

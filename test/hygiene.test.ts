@@ -5,7 +5,7 @@
 import { lint, parseReport } from '../src/index.js';
 import { tables } from '../src/ast.js';
 import { extractValues } from '../src/cli/extract.js';
-import { editRow, offsetOf, sample } from './helpers/run.js';
+import { editRow, offsetOf, sample } from './support/reports.js';
 
 const SEED = sample('seeds/001_3ae8912727f14c8a.txt');
 
