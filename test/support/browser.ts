@@ -7,7 +7,8 @@ import { join } from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { ROOT } from './root.js';
 
-const CANDIDATES = [process.env.CHROMIUM_PATH, '/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome'].filter((p): p is string => !!p);
+// CHROMIUM_PATH, when set, is the only one tried (set it to a path that does not exist to see the tests skipped)
+const CANDIDATES = process.env.CHROMIUM_PATH !== undefined ? [process.env.CHROMIUM_PATH] : ['/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome'];
 
 export const CHROMIUM = CANDIDATES.find((p) => existsSync(p));
 export const PAGE_FILE = join(ROOT, 'dist', 'web', 'report-lint.html');
@@ -22,7 +23,8 @@ export function describeInBrowser(name: string, fn: () => void): void {
     describe(name, fn);
     return;
   }
-  console.warn(`跳过浏览器测试「${name}」：没有找到 Chromium（apt-get install chromium fonts-noto-cjk，或设置 CHROMIUM_PATH）`);
+  // one line, without jest's console decoration
+  process.stderr.write(`跳过浏览器测试「${name}」：没有找到 Chromium（apt-get install chromium fonts-noto-cjk，或设置 CHROMIUM_PATH）\n`);
   describe.skip(name, fn);
 }
 
