@@ -83,18 +83,48 @@ export function makeSamples(): Sample[] {
     lines[p] = `截止2021年12月31日，${lines[p]}`;
     out.push({ file: 'prose-typo--2021-tab.txt', about: '正文把「截至2021年12月31日」写成了「截止」', text: lines.join('\n'), findings: [{ ruleId: 'prose-typo', line: p + 1 }] });
   }
+  {
+    // the prose rules: one sentence added at the start of section 一's first paragraph
+    // the finding is on that line, or (a contradiction) on the line of the words given as `at`
+    const withSentence = (file: string, about: string, rule: string, o: SynthOptions, sentence: (s: Synth) => string, at?: string) => {
+      const s = gen(o);
+      const lines = s.text.split('\n');
+      const h = lines.findIndex((l) => /^(#+\s*)?一、/.test(l));
+      const p = lines.findIndex((l, i) => i > h && l.trim() !== '');
+      lines[p] = `${sentence(s)}${lines[p]}`;
+      const line = at ? lines.findIndex((l) => l.includes(at)) : p;
+      out.push({ file, about, text: lines.join('\n'), findings: [{ ruleId: rule, line: line + 1 }] });
+    };
+    withSentence('narrative-sum--2021-tab.txt', '正文「全年公开信息698条，其中…其他107条」：以“其他”收尾的四项之和是 688', 'narrative-sum', { seed: 45, year: 2021, layout: 'tab' }, () => '全年公开信息698条，其中工作动态407条、通知公告155条、政策文件19条、其他107条。');
+    withSentence('narrative-apply--2022-markdown.md', '正文「予以公开及部分公开N件」比表三（一）+（二）多 1', 'narrative-apply', { seed: 46, year: 2022, layout: 'markdown' }, (s) => `全年办结的申请中，予以公开及部分公开${s.values['T3.r3_1.total'] + s.values['T3.r3_2.total'] + 1}件。`);
+    withSentence('narrative-review--2020-tab.txt', '正文「因政府信息公开被申请行政复议N件」比表四行政复议「总计」多 2', 'narrative-review', { seed: 47, year: 2020, layout: 'tab' }, (s) => `本年度因政府信息公开被申请行政复议${s.values['T4.n.rv_total'] + 2}件。`);
+    withSentence('narrative-t2--2021-tab.txt', '正文「制发行政规范性文件N件」比表二「本年制发件数」多 1', 'narrative-t2', { seed: 51, year: 2021, layout: 'tab' }, (s) => `本年度我局制发行政规范性文件${s.values['T2_1.normative.issued'] + 1}件。`);
+    withSentence('narrative-contradiction--2021-word.txt', '正文先说「全年未收到政府信息公开申请」，同一部分又写收到 N 件', 'narrative-contradiction', { seed: 48, year: 2021, layout: 'word' }, () => '全年未收到政府信息公开申请。', '共收到政府信息公开申请');
+    withSentence('narrative-percent--2021-tab.txt', '正文「主动公开政府信息640条，其中政策文件230条，占36.9%」：230 ÷ 640 = 35.94%', 'narrative-percent', { seed: 49, year: 2021, layout: 'tab' }, () => '全年主动公开政府信息640条，其中政策文件230条，占36.9%，工作动态410条，占64.06%。');
+    withSentence('prose-number-missing--2020-tab.txt', '正文「核准企业资质条、施工许可证76条」：第一项漏写了数字', 'prose-number-missing', { seed: 50, year: 2020, layout: 'tab' }, () => '全年公开核准企业资质条、施工许可证76条、安全生产许可证121条。');
+  }
   injected('label-variant--2020-heading.txt', '第五部分标题漏字', gen({ seed: 39, year: 2020, layout: 'tab', defect: { kind: 'heading-typo', section: 's5' } }));
   injected('cell-empty--2020-tab.txt', '第三部分「二、上年结转政府信息公开申请数量」的「科研机构」空着', gen({ seed: 40, year: 2020, layout: 'tab', defect: { kind: 'blank', cell: 'T3.r2.research' } }));
   injected('cell-count--2021-word.txt', '第三部分一行少了一个数字格，无法确定各数字属于哪一列（该行不参与求和核对）', gen({ seed: 41, year: 2021, layout: 'word', defect: { kind: 'drop-cell', cell: `${deepestRows(f2021, 'T3')[3]}.research` } }));
   injected('cell-count--2020-tab-extra-cell.txt', '第四部分的数据行多了一个数字格', gen({ seed: 42, year: 2020, layout: 'tab', defect: { kind: 'add-cell', cell: 'T4.n.ld_other', raw: '0' } }));
   injected('cell-value--2021-tab.txt', '第三部分「（一）予以公开」的「自然人」写成了汉字「三」', gen({ seed: 43, year: 2021, layout: 'tab', defect: { kind: 'raw', cell: 'T3.r3_1.natural', raw: '三' } }));
   injected('cell-value--2020-unit-warning.txt', '2019 年格式「政府集中采购」的「采购总金额」写有单位「万元」：格式未规定单位，只是警告', gen({ seed: 44, year: 2020, layout: 'tab', defect: { kind: 'raw', cell: 'T2_9.procurement.amount', raw: '20万元' } }));
+  {
+    // a row of section 三 lost (a page of a PDF copied without one line): the table says which, and that the sums
+    // it takes part in were not checked
+    const s = gen({ seed: 45, year: 2021, layout: 'tab', spanStyle: 'none' });
+    const lines = s.text.split('\n');
+    const drop = lines.findIndex((l) => l.includes('重复申请') && /\d\t/.test(l));
+    const start = lines.findIndex((l) => l.includes('勾稽关系'));
+    const text = [...lines.slice(0, drop), ...lines.slice(drop + 1)].join('\n');
+    out.push({ file: 'table-incomplete--2021-tab.txt', about: '第三部分表格少了「（五）不予处理 2.重复申请」一行：这一行参与的求和核对都无法进行', text, findings: [{ ruleId: 'table-incomplete', line: start + 1 }] });
+  }
   return out;
 }
 
 /** The rule a sample's name promises (none for ok--…). */
 export function ruleOfSample(file: string): string | undefined {
-  const m = /^([a-z-]+?)--/.exec(file);
+  const m = /^([a-z0-9-]+?)--/.exec(file);
   return m && m[1] !== 'ok' ? m[1] : undefined;
 }
 

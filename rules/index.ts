@@ -13,7 +13,18 @@ import rowTotal from './row-total.js';
 import sectionMissing from './section-missing.js';
 import sectionOrder from './section-order.js';
 import proseTypo from './prose-typo.js';
+import narrativeSum from './narrative-sum.js';
+import narrativeApply from './narrative-apply.js';
+import narrativeReview from './narrative-review.js';
+import narrativeContradiction from './narrative-contradiction.js';
+import narrativePercent from './narrative-percent.js';
+import proseNumberMissing from './prose-number-missing.js';
+import narrativeT2 from './narrative-t2.js';
+import tableIncomplete from './table-incomplete.js';
 
 export default definePlugin({
-  rules: [balance, rowTotal, outcomeTotal, reviewTotal, sectionMissing, sectionOrder, labelVariant, cellEmpty, cellCount, cellValue, proseTypo],
+  rules: [
+    balance, rowTotal, outcomeTotal, reviewTotal, sectionMissing, sectionOrder, labelVariant, cellEmpty, cellCount, cellValue, tableIncomplete, proseTypo,
+    narrativeSum, narrativeApply, narrativeReview, narrativeT2, narrativeContradiction, narrativePercent, proseNumberMissing,
+  ],
 });

@@ -75,7 +75,10 @@ export function builtinDictionarySource() { return { text: ${JSON.stringify(read
     b.onResolve({ filter: /.*/ }, (args) => (builtins.has(args.path) ? { path: args.path.replace(/^node:/, ''), namespace: 'rl-node' } : undefined));
     b.onLoad({ filter: /.*/, namespace: 'rl-node' }, (args) => {
       // what the sources import by name, and what CommonJS modules read from the module object at load time
-      const names = new Set([...(nodeNames.get(`node:${args.path}`) ?? []), 'promises', 'constants', 'sep', 'delimiter', 'posix', 'win32', 'EOL']);
+      // every name the real module has (sources and packages may import any of them by name)
+      // — except stream: iconv-lite turns on its streaming API (Object.create(Transform.prototype)) when it finds stream.Transform, and the page does not stream
+      const real = args.path === 'stream' ? [] : Object.keys(require(args.path)).filter((n) => /^[A-Za-z_$][\w$]*$/.test(n) && n !== 'default');
+      const names = new Set([...(nodeNames.get(`node:${args.path}`) ?? []), ...real, 'promises', 'constants', 'sep', 'delimiter', 'posix', 'win32', 'EOL']);
       const lines = [
         // any property of a stand-in is a stand-in; calling one says that it is not available here
         `const missing = (name) => new Proxy(function () {}, {`,
@@ -101,6 +104,16 @@ export function builtinDictionarySource() { return { text: ${JSON.stringify(read
       contents: `const no = () => { throw new Error('页面中不查找配置文件：请用“载入 .reportlintrc.json”'); };
 export const lilconfig = () => ({ search: no, load: no, clearCaches() {}, clearLoadCache() {}, clearSearchCache() {} });`,
       loader: 'js',
+    }));
+    // pdf.js is not part of the page (it would add some 600 KB): a PDF opened here is refused with a message
+    b.onResolve({ filter: /^pdfjs-dist(\/|$)/ }, () => ({ path: 'pdfjs-dist', namespace: 'rl-pdf-stub' }));
+    b.onLoad({ filter: /.*/, namespace: 'rl-pdf-stub' }, () => ({
+      contents: `import { DecodeError } from ${JSON.stringify(join(root, 'src', 'io', 'decode.ts'))};
+const no = () => { throw new DecodeError('页面中不能读取 PDF 文件：请在命令行中用 report-lint 检查 PDF，或把报告另存为文本（.txt）、网页或 Word（.docx）文件再在页面中打开'); };
+export const getDocument = no;
+export const OPS = {};`,
+      loader: 'js',
+      resolveDir: root,
     }));
     // iconv-lite: bundled on its own, run when a file is written back in GB18030 or another legacy encoding
     b.onResolve({ filter: /^iconv-lite$/ }, (args) => (args.importer.endsWith('iconv-entry.js') ? undefined : { path: join(root, 'web', 'iconv-lazy.ts') }));

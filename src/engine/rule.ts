@@ -5,6 +5,7 @@ import { DOCS_BASE } from '../paths.js';
 import type { Format } from '../format/formats.js';
 import type { Dictionary } from '../format/dictionary.js';
 import type { SourceText } from '../text/lines.js';
+import type { Prose } from '../prose/index.js';
 import type { Fix, LogicalLocation, Position, Report, Suggestion } from '../types.js';
 
 export type RuleSeverityName = 'error' | 'warn';
@@ -62,6 +63,8 @@ export interface RuleContext {
   /** variants and typos in force (built-in and configured dictionaries) */
   readonly dictionary: Dictionary;
   readonly options: Record<string, unknown>;
+  /** the report's prose: paragraphs (never table cells) with their sentences, numbers and lists; read once per report, on first use */
+  prose(): Prose;
   report(descriptor: ReportDescriptor): void;
 }
 

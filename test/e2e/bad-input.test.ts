@@ -53,7 +53,9 @@ test('one run over every bad file: a message for each, exit 2 for the unusable o
   expect(only('empty.txt')).toMatchObject({ ruleId: null, severity: 1, message: '文件是空的（没有文字），没有可检查的内容' });
   expect(only('blank.txt')).toMatchObject({ ruleId: null, severity: 1, message: '文件是空的（没有文字），没有可检查的内容' });
   expect(only('binary.txt')).toMatchObject({ ruleId: null, severity: 2, fatal: true, message: '无法读取：这是二进制文件，不是文本' });
-  expect(only('scan.txt').message).toMatch(/^无法读取：这是 PDF 文件，不能直接检查/);
+  // bytes that start as a PDF are read as one, whatever the name: these are no PDF
+  expect(only('scan.txt')).toMatchObject({ ruleId: null, severity: 2, fatal: true });
+  expect(only('scan.txt').message).toMatch(/^无法读取：不是可以读取的 PDF 文件：文件可能已损坏或不完整/);
   expect(only('huge.txt')).toMatchObject({ fatal: true });
   expect(only('huge.txt').message).toMatch(/^无法读取：文件太大（50\.0 MB），超过了可以检查的 32\.0 MB/);
   expect(only('README.md')).toMatchObject({ ruleId: null, severity: 1 });
@@ -87,12 +89,12 @@ test('exit codes: 0 for a file that is no report (a warning only), 1 for errors,
   expect(byName(missing.results)['no-such-file.txt'].messages[0].message).toBe('找不到文件或文件夹「' + f('no-such-file.txt') + '」');
 });
 
-test('folders are searched for text, Markdown, pages and Word files; Word lock files are skipped', () => {
+test('folders are searched for text, Markdown, pages, Word files and PDFs; Word lock files are skipped', () => {
   const { dir: d, done: finish } = tempDir();
   try {
     for (const name of ['a.txt', 'b.md', 'c.html', 'd.htm', 'e.docx', '~$e.docx', 'f.pdf', 'g.doc']) writeFileSync(join(d, name), '');
     const { results } = runJson([d]);
-    expect(results.map((x) => x.filePath.slice(d.length + 1)).sort()).toEqual(['a.txt', 'b.md', 'c.html', 'd.htm', 'e.docx']);
+    expect(results.map((x) => x.filePath.slice(d.length + 1)).sort()).toEqual(['a.txt', 'b.md', 'c.html', 'd.htm', 'e.docx', 'f.pdf']);
   } finally {
     finish();
   }

@@ -127,7 +127,7 @@ describe('paths: folders, globs, missing files, bad input', () => {
     const dir = tmp();
     mkdirSync(join(dir, 'empty'));
     const cases = [
-      [[join(dir, 'empty')], '没有找到报告文件（.txt、.md、.html、.htm、.docx）'],
+      [[join(dir, 'empty')], '没有找到报告文件（.txt、.md、.html、.htm、.docx、.pdf）'],
       [[], '请给出要检查的文件或文件夹'],
       [[SEEDS.s001, '--bogus'], 'bogus'],
       [[SEEDS.s001, '--rule', 'sectoin-missing:off'], '没有名为「sectoin-missing」的规则，是否想写「section-missing」？'],

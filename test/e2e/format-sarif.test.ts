@@ -62,7 +62,7 @@ describe('sarif on the five seeds', () => {
       expect(d.fullDescription.text).toContain(rule.meta.description.en);
       expect(d.helpUri).toBe(DOCS_BASE + rule.meta.docs);
       expect(d.defaultConfiguration.level).toBe(rule.meta.severity === 'error' ? 'error' : 'warning');
-      expect(d.name).toMatch(/^[A-Z][A-Za-z]+$/);
+      expect(d.name).toMatch(/^[A-Z][A-Za-z0-9]+$/);
     }
   });
 

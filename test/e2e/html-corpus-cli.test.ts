@@ -1,6 +1,6 @@
 /**
  * The built CLI on the two real report pages (samples/pages): no error and no warning on PT2021, which is correct
- * throughout; on PT2019 only the unit written in a cell; `extract` prints the values by format ids.
+ * throughout; on PT2019 the unit written in a cell and its two real prose defects; `extract` prints the values by format ids.
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -8,15 +8,16 @@ import { ROOT, runCli, runJson } from '../support/cli.js';
 
 const page = (name: string) => join(ROOT, 'samples', 'pages', name);
 
-test('the built CLI: PT2021 has no error and no warning; PT2019 only the unit written in the 采购总金额 cell', () => {
+test('the built CLI: PT2021 has no error and no warning; PT2019 the unit written in the 采购总金额 cell and its two prose defects', () => {
   const r2021 = runCli([page('PT2021.html')]);
   expect(r2021.code).toBe(0);
   expect(r2021.stdout.trim()).toBe('');
   const { code, results } = runJson([page('PT2019.html')]);
-  expect(code).toBe(0);
-  expect(results[0].errorCount).toBe(0);
-  expect(results[0].messages).toHaveLength(1);
-  const m = results[0].messages[0];
+  // 共公布政府信息2599条 with parts that make 2533 (closed by 其他: an error); 核准企业资质条 with no number
+  expect(code).toBe(1);
+  expect(results[0].errorCount).toBe(1);
+  expect(results[0].messages.map((x: { ruleId: string }) => x.ruleId)).toEqual(['narrative-sum', 'prose-number-missing', 'cell-value']);
+  const m = results[0].messages[2];
   expect(m.ruleId).toBe('cell-value');
   expect(m.severity).toBe(1);
   expect(m.location).toEqual({ section: 's2', table: 'T2_9', row: 'procurement', column: 'amount' });

@@ -4,7 +4,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { Document, HeadingLevel, Packer, Paragraph, Table, TableCell, TableRow, TextRun, VerticalMergeType } from 'docx';
+import { AlignmentType, Document, HeadingLevel, LevelFormat, Packer, Paragraph, Table, TableCell, TableRow, TextRun, VerticalMergeType } from 'docx';
 import { ROOT } from './root.js';
 import { NATURAL } from './pages.js';
 
@@ -27,7 +27,31 @@ export interface DocxOptions {
   t3Cell?: [string, number, string];
   /** the heading of section 五 as written */
   heading5?: string;
+  /**
+   * the section headings numbered by Word (一、 from numbering.xml, not in the text), and the sub-topics of section
+   * 一 numbered （一）（二） at the level below
+   */
+  autoNumbered?: boolean;
 }
+
+/** A heading paragraph: its number written in the text, or given by Word's numbering at `level`. */
+function numbered(text: string, o: DocxOptions, level = 0, bold = true): Paragraph {
+  if (!o.autoNumbered) return para(text, bold);
+  const bare = text.replace(/^[一二三四五六七八九十]+、|^（[一二三四五六七八九十]+）/, '');
+  return new Paragraph({ numbering: { reference: 'report-headings', level }, children: [new TextRun({ text: bare, bold })] });
+}
+
+const NUMBERING = {
+  config: [
+    {
+      reference: 'report-headings',
+      levels: [
+        { level: 0, format: LevelFormat.CHINESE_COUNTING, text: '%1、', alignment: AlignmentType.START },
+        { level: 1, format: LevelFormat.CHINESE_COUNTING, text: '（%2）', alignment: AlignmentType.START },
+      ],
+    },
+  ],
+};
 
 function t3Table(o: DocxOptions): Table {
   const rows: TableRow[] = [
@@ -68,9 +92,9 @@ export async function reportDocx(o: DocxOptions = {}): Promise<Buffer> {
     new Paragraph({ heading: HeadingLevel.TITLE, children: [new TextRun('某某县统计局2021年政府信息公开工作年度报告')] }), // 1
     para(''), // 2: an empty paragraph, counted as Word counts it
     para('根据《中华人民共和国政府信息公开条例》，编制本报告。'), // 3
-    new Paragraph({ heading: HeadingLevel.HEADING_1, children: [new TextRun('一、总体情况')] }), // 4
-    para('2021年，本局主动公开政府信息。'), // 5
-    para('二、主动公开政府信息情况', true), // 6
+    o.autoNumbered ? numbered('一、总体情况', o) : new Paragraph({ heading: HeadingLevel.HEADING_1, children: [new TextRun('一、总体情况')] }), // 4
+    o.autoNumbered ? numbered('（一）主动公开情况', o, 1, false) : para('2021年，本局主动公开政府信息。'), // 5
+    numbered('二、主动公开政府信息情况', o), // 6
     new Table({
       rows: [
         row([cell('第二十条第（一）项', { columnSpan: 4 })]),
@@ -89,9 +113,9 @@ export async function reportDocx(o: DocxOptions = {}): Promise<Buffer> {
         row([cell('行政事业性收费'), cell('0', { columnSpan: 3 })]),
       ],
     }), // 7: table 1
-    para('三、收到和处理政府信息公开申请情况', true), // 8
+    numbered('三、收到和处理政府信息公开申请情况', o), // 8
     t3Table(o), // 9: table 2
-    para('四、政府信息公开行政复议、行政诉讼情况', true), // 10
+    numbered('四、政府信息公开行政复议、行政诉讼情况', o), // 10
     new Table({
       rows: [
         row([cell('行政复议', { columnSpan: 5 }), cell('行政诉讼', { columnSpan: 10 })]),
@@ -107,11 +131,11 @@ export async function reportDocx(o: DocxOptions = {}): Promise<Buffer> {
         row(['0', '0', '0', '0', '0', '0', '0', '0', '0', '0', '0', '0', '0', '0', '0'].map((t) => cell(t))),
       ],
     }), // 11: table 3
-    para(o.heading5 ?? '五、存在的主要问题及改进情况', true), // 12
+    numbered(o.heading5 ?? '五、存在的主要问题及改进情况', o), // 12
     para('公开的及时性有待提高。'), // 13
-    para('六、其他需要报告的事项', true), // 14
+    numbered('六、其他需要报告的事项', o), // 14
     para('无。'), // 15
   ];
-  const doc = new Document({ sections: [{ children }] });
+  const doc = new Document({ numbering: NUMBERING, sections: [{ children }] });
   return Packer.toBuffer(doc);
 }
