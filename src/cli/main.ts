@@ -63,6 +63,11 @@ export async function main(argv: string[], io: Io = defaultIo()): Promise<number
       // editors add flags of their own (--clientProcessId=…): accept them
       y.option('stdio', { type: 'boolean', describe: '经标准输入输出通信（默认就是这样）' }).strict(false),
     )
+    .command('web', '在本机启动审核台网页（报告只在浏览器中检查），见 docs/web.md', (y) =>
+      y
+        .option('port', { type: 'number', default: 8377, describe: '端口（0 为自动选择空闲端口）' })
+        .option('open', { type: 'boolean', default: false, describe: '启动后用默认浏览器打开' }),
+    )
     .option('format', { alias: 'f', type: 'string', default: 'stylish', describe: `输出格式：${Object.keys(formatters).join('、')}` })
     .option('quiet', { type: 'boolean', default: false, describe: '只报告错误，不报告警告' })
     .option('max-warnings', { type: 'number', describe: '警告超过这个数目时以退出码 1 结束' })
@@ -142,6 +147,18 @@ export async function main(argv: string[], io: Io = defaultIo()): Promise<number
     if (command === 'lsp') {
       const server = await import('../lsp/server.js');
       return server.runLanguageServer({ rules: cliRules, format: reportFormat, quiet: Boolean(args.quiet), cwd: io.cwd, configFile, noConfig, ...directives });
+    }
+
+    if (command === 'web') {
+      const port = Number(args.port);
+      if (!Number.isInteger(port) || port < 0 || port > 65535) {
+        // as written (yargs has made a word NaN)
+        const at = argv.findIndex((a) => a === '--port' || a.startsWith('--port='));
+        const raw = at < 0 ? String(args.port) : argv[at].startsWith('--port=') ? argv[at].slice(7) : String(argv[at + 1]);
+        throw new UsageError(`--port 应为 0–65535 的整数（收到「${raw}」）`);
+      }
+      const web = await import('./web.js');
+      return web.runWebServer({ port, open: Boolean(args.open), stdout: io.stdout, stderr: io.stderr });
     }
 
     if (command === 'extract') {

@@ -122,7 +122,7 @@ function globMatcher(dir: string, patterns: string[]): (absPath: string) => bool
   };
 }
 
-function presets(rules: Map<string, RuleModule>): Record<string, ConfigData> {
+export function presets(rules: Map<string, RuleModule>): Record<string, ConfigData> {
   const strict: Record<string, RuleEntry> = {};
   for (const [id, r] of rules) if (!id.includes('/') && r.meta.severity) strict[id] = 'error';
   return {

@@ -3,10 +3,9 @@
  * with a context (label, prose or any) and specs — examples that must hold, or the dictionary refuses to load.
  */
 import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { Ajv } from 'ajv';
 import { parse as parseYaml } from 'yaml';
-import { packageRoot } from '../paths.js';
+import { builtinDictionaryPath, builtinDictionarySource } from './builtin-dictionary-data.js';
 import { ConfigError } from '../errors.js';
 
 export type DictionaryContext = 'label' | 'prose' | 'any';
@@ -136,10 +135,10 @@ export function makeDictionary(entries: DictionaryEntry[]): Dictionary {
 
 let builtin: DictionaryEntry[] | undefined;
 
-export function builtinDictionaryPath(): string {
-  return join(packageRoot(), 'data', 'dictionaries', 'builtin.yaml');
-}
+export { builtinDictionaryPath };
 
 export function builtinDictionary(): DictionaryEntry[] {
-  return (builtin ??= loadDictionaryFile(builtinDictionaryPath(), true));
+  if (builtin) return builtin;
+  const { text, origin } = builtinDictionarySource();
+  return (builtin = buildDictionary(parseYaml(text), origin, true));
 }

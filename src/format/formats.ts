@@ -1,11 +1,12 @@
 /**
  * The official report formats, as data: data/formats/*.json, validated against data/format.schema.json.
  */
-import { readFileSync, readdirSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Ajv } from 'ajv';
 import { packageRoot } from '../paths.js';
 import { LabelSet } from './match.js';
+import { builtinFormatData } from './builtin-data.js';
 import { normalizeLabel } from '../text/normalize.js';
 
 export interface FormatSection {
@@ -231,11 +232,7 @@ let builtin: Format[] | undefined;
 /** The built-in formats, oldest first. */
 export function builtinFormats(): Format[] {
   if (builtin) return builtin;
-  const dir = join(packageRoot(), 'data', 'formats');
-  builtin = readdirSync(dir)
-    .filter((f) => f.endsWith('.json'))
-    .sort()
-    // the built-in formats are checked against the schema by the tests (test/formats.test.ts), not at every start
-    .map((f) => new Format(JSON.parse(readFileSync(join(dir, f), 'utf8')) as FormatData));
+  // the built-in formats are checked against the schema by the tests (test/formats.test.ts), not at every start
+  builtin = builtinFormatData().map((d) => new Format(d));
   return builtin;
 }
