@@ -13,7 +13,10 @@ import rowTotal from './row-total.js';
 import sectionMissing from './section-missing.js';
 import sectionOrder from './section-order.js';
 import proseTypo from './prose-typo.js';
+import xyCarry from './xy-carry.js';
+import xyCopy from './xy-copy.js';
+import xyStock from './xy-stock.js';
 
 export default definePlugin({
-  rules: [balance, rowTotal, outcomeTotal, reviewTotal, sectionMissing, sectionOrder, labelVariant, cellEmpty, cellCount, cellValue, proseTypo],
+  rules: [balance, rowTotal, outcomeTotal, reviewTotal, sectionMissing, sectionOrder, labelVariant, cellEmpty, cellCount, cellValue, proseTypo, xyCarry, xyStock, xyCopy],
 });

@@ -8,7 +8,7 @@ import { readFile, stat } from 'node:fs/promises';
 import builtinRules from '../rules/index.js';
 import { lintWith, parseReport, resolveRules, result, ruleMap, type LintOptions, type RuleSetting } from './engine/linter.js';
 import { fixText } from './engine/fix.js';
-import type { Plugin, RuleMeta } from './engine/rule.js';
+import type { PeerReport, Plugin, RuleMeta } from './engine/rule.js';
 import { binaryKind, decode, DecodeError, isZip, type Decoded } from './io/decode.js';
 import { docxToHtml } from './io/docx.js';
 import { inputKind, type InputKind } from './parse/read.js';
@@ -21,7 +21,7 @@ import { resolve } from 'node:path';
 
 export * from './types.js';
 export { defineRule, definePlugin } from './engine/rule.js';
-export type { Plugin, RuleModule, RuleMeta, RuleContext, ReportDescriptor } from './engine/rule.js';
+export type { Plugin, RuleModule, RuleMeta, RuleContext, ReportDescriptor, PeerReport } from './engine/rule.js';
 export { ConfigError, parseReport, resolveRules, ruleMap } from './engine/linter.js';
 export type { LintOptions, RuleSetting, ParsedReport } from './engine/linter.js';
 export type { InputKind } from './parse/read.js';
@@ -53,6 +53,8 @@ export interface ApiOptions {
   requireReason?: boolean;
   /** how to read the text given to lint(): text, html, or docx (HTML made by docxToHtml); default by filePath */
   kind?: InputKind;
+  /** other reports of the same agency (other years), for the cross-file rules; see src/batch/crossyear.ts */
+  peers?: readonly PeerReport[];
 }
 
 export interface FilesOptions extends ApiOptions {
@@ -101,6 +103,7 @@ function lintDecoded(text: string, env: LintEnv, opts: ApiOptions, filePath: str
     reportUnusedDisableDirectives: opts.reportUnusedDisableDirectives,
     requireReason: opts.requireReason,
     kind: opts.kind,
+    peers: opts.peers,
   };
   if (!opts.fix) return lintWith(text, env.active, engineOpts);
   const types = opts.fixTypes ? new Set(opts.fixTypes) : undefined;

@@ -18,6 +18,7 @@ import { extractValues } from './extract.js';
 import { ConfigLoader, describeConfig, type FileConfig } from '../config/load.js';
 import type { RuleModule } from '../engine/rule.js';
 import { resolve } from 'node:path';
+import { crossYearIndex, CrossYearUsageError, loadAliases } from './crossyear.js';
 
 export interface Io {
   stdout: (s: string) => void;
@@ -66,7 +67,7 @@ export async function main(argv: string[], io: Io = defaultIo()): Promise<number
     .option('format', { alias: 'f', type: 'string', default: 'stylish', describe: `输出格式：${Object.keys(formatters).join('、')}` })
     .option('quiet', { type: 'boolean', default: false, describe: '只报告错误，不报告警告' })
     .option('max-warnings', { type: 'number', describe: '警告超过这个数目时以退出码 1 结束' })
-    .option('rule', { type: 'string', describe: '设置规则的严重程度，如 --rule cell-empty:off（off、warn、error）' })
+    .option('rule', { type: 'string', describe: '设置规则的严重程度，如 --rule cell-empty:off（off、info、warn、error）' })
     .option('report-format', { type: 'string', choices: ['2019', '2021'], describe: '不按年份判断，强制使用某一年的报告格式' })
     .option('encoding', { type: 'string', describe: '文件编码（默认自动识别 UTF-8、UTF-16、GB18030/GBK）' })
     .option('color', { type: 'boolean', describe: '输出是否带颜色（默认按终端和 NO_COLOR / FORCE_COLOR 决定）' })
@@ -80,6 +81,8 @@ export async function main(argv: string[], io: Io = defaultIo()): Promise<number
     .option('fix-type', { type: 'string', describe: '只做这些类型规则的修正：problem、suggestion、layout（可用逗号分隔或重复）' })
     .option('report-unused-disable-directives', { type: 'boolean', describe: '报告没有屏蔽任何问题的 report-lint-disable 指令（作为错误）' })
     .option('report-unused-disable-directives-severity', { type: 'string', describe: '同上，并指定严重程度：off、warn 或 error' })
+    .option('history', { type: 'string', describe: '往年的报告（或 report-lint extract 输出的 JSON）所在的文件夹或文件，供跨年度检查对照，可重复' })
+    .option('agency-aliases', { type: 'string', describe: '机构更名对应表（JSON 或 YAML：旧名称: 新名称），跨年度配对时视为同一机构' })
     .option('require-reason', { type: 'boolean', describe: '要求每条 report-lint-disable 指令写明原因（-- 原因）' })
     .strict()
     .help('help')
@@ -185,6 +188,23 @@ export async function main(argv: string[], io: Io = defaultIo()): Promise<number
       configs.push(fc);
     }
 
+    // cross-year rules: the reports' summaries gathered first and paired by agency and year
+    const history = [args.history as string | string[] | undefined].flat().filter((x): x is string => x !== undefined);
+    const configByPath = new Map(targets.map((t, i) => [t.path, configs[i]]));
+    const peerIndex = await crossYearIndex({
+      files: targets.filter((t, i) => !t.error && configs[i] && !configs[i]!.config.ignore(t.path)).map((t) => t.path),
+      envs: configs.map((fc) => (fc ? envFor(fc) : undefined)),
+      settingsFor: (path) => {
+        const fc = configByPath.get(path);
+        return fc ? { formats: fc.config.formats, dictionary: fc.config.dictionary, format: reportFormat ?? fc.format } : undefined;
+      },
+      history,
+      aliases: loadAliases(args['agency-aliases'] as string | undefined, io.cwd),
+      encoding,
+      cwd: io.cwd,
+      stderr: io.stderr,
+    });
+
     const results: LintResult[] = [];
     if (args.stdin) {
       // named as ESLint's --stdin-filename: relative to the working directory; its extension decides how the text
@@ -209,7 +229,7 @@ export async function main(argv: string[], io: Io = defaultIo()): Promise<number
         if (t.explicit) results.push(ignoredResult(t.path));
         continue;
       }
-      const opts = { env: envFor(fc), format: reportFormat, encoding, ...directives };
+      const opts = { env: envFor(fc), format: reportFormat, encoding, ...directives, ...(peerIndex ? { peers: peerIndex.peersOf(t.path) } : {}) };
       const r = fixing ? await fixFile(t.path, { ...opts, ...fixing }) : await lintFile(t.path, opts);
       // a file's text is kept only where the output shows source lines: many files are linted one by one, and
       // only their findings stay
@@ -241,7 +261,7 @@ export async function main(argv: string[], io: Io = defaultIo()): Promise<number
     }
     return code;
   } catch (e) {
-    if (e instanceof UsageError || e instanceof ConfigError || e instanceof OutputError) {
+    if (e instanceof UsageError || e instanceof ConfigError || e instanceof OutputError || e instanceof CrossYearUsageError) {
       io.stderr(`report-lint：${e.message}\n`);
       return 2;
     }
@@ -306,7 +326,8 @@ function directiveOptions(args: Record<string, unknown>): { reportUnusedDisableD
 
 function effectiveSeverity(s: SeveritySetting | RuleSetting): number {
   const v = typeof s === 'object' ? s.severity : s;
-  return v === 'warn' || v === 'warning' || v === 1 ? 1 : v === 'error' || v === 2 ? 2 : 0;
+  // information is below warnings: --quiet hides it too
+  return v === 'info' || v === 'warn' || v === 'warning' || v === 1 ? 1 : v === 'error' || v === 2 ? 2 : 0;
 }
 
 /** --rule id:severity, repeatable; plugin ids contain a slash, so the severity is after the last colon. */
@@ -318,8 +339,8 @@ function ruleSettings(list: string[] | undefined): Record<string, SeveritySettin
       if (at <= 0) throw new UsageError(`--rule 的写法是「规则:off|warn|error」，例如 --rule cell-empty:off；收到「${part}」`);
       const id = part.slice(0, at).trim();
       const sev = part.slice(at + 1).trim();
-      if (!['off', 'warn', 'error', 'warning', '0', '1', '2'].includes(sev)) {
-        throw new UsageError(`--rule ${part}：严重程度「${sev}」无效，应为 off、warn 或 error`);
+      if (!['off', 'info', 'warn', 'error', 'warning', '0', '1', '2'].includes(sev)) {
+        throw new UsageError(`--rule ${part}：严重程度「${sev}」无效，应为 off、info、warn 或 error`);
       }
       out[id] = (/^\d$/.test(sev) ? Number(sev) : sev) as SeveritySetting;
     }

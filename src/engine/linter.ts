@@ -15,7 +15,7 @@ import type { VFile } from 'vfile';
 import { DOCS_BASE } from '../paths.js';
 import type { SourceText } from '../text/lines.js';
 import type { LintMessage, LintResult, LogicalLocation, Report, ReportNode, SeveritySetting } from '../types.js';
-import type { Plugin, ReportDescriptor, RuleContext, RuleModule } from './rule.js';
+import type { PeerReport, Plugin, ReportDescriptor, RuleContext, RuleModule } from './rule.js';
 import { builtinDictionary, makeDictionary, type Dictionary } from '../config/dictionary.js';
 import { applyDirectives } from './directives.js';
 import { isSafeFix } from './fix.js';
@@ -50,6 +50,8 @@ export interface LintOptions {
   requireReason?: boolean;
   /** every rule id that exists, also rules turned off (default: the rules that run); other ids in a directive are reported */
   knownRuleIds?: readonly string[];
+  /** other reports of the same agency, for cross-file rules (context.peers) */
+  peers?: readonly PeerReport[];
 }
 
 export interface ParsedReport {
@@ -87,7 +89,8 @@ function parseFile(file: VFile): { parsed: ParsedReport; file: VFile } {
 export interface ActiveRule {
   rule: RuleModule;
   id: string;
-  severity: 1 | 2;
+  /** 2 error, 1 warning, 0 information (the rule runs; its findings are information) */
+  severity: 0 | 1 | 2;
   options: Record<string, unknown>;
 }
 
@@ -143,8 +146,9 @@ export function resolveRules(plugins: readonly Plugin[], settings: LintOptions['
   for (const [id, rule] of map) {
     const s = settings[id];
     const setting: RuleSetting = s === undefined ? { severity: rule.meta.severity } : typeof s === 'object' ? s : { severity: s };
-    const severity = severityOf(setting.severity);
-    if (severity === 0) continue;
+    const info = setting.severity === 'info';
+    const severity = info ? 0 : severityOf(setting.severity);
+    if (severity === 0 && !info) continue;
     const options = { ...(rule.meta.defaultOptions ?? {}), ...(setting.options ?? {}) };
     const key = JSON.stringify(rule.meta.schema);
     let validate = validators.get(key);
@@ -157,6 +161,8 @@ export function resolveRules(plugins: readonly Plugin[], settings: LintOptions['
   }
   return active;
 }
+
+const NO_PEERS: readonly PeerReport[] = Object.freeze([]);
 
 /** Lint one text with rules already resolved. Never throws for bad input: a rule that fails is a fatal message. */
 export function lintWith(text: string, active: readonly ActiveRule[], opts: Omit<LintOptions, 'plugins' | 'rules'>): LintResult {
@@ -196,6 +202,7 @@ export function lintWith(text: string, active: readonly ActiveRule[], opts: Omit
       source,
       dictionary,
       options: a.options,
+      peers: opts.peers ?? NO_PEERS,
       report: (d: ReportDescriptor) => messages.push(toMessage(file, a, d, where())),
     };
     try {
@@ -249,8 +256,10 @@ export function result(filePath: string, messages: LintMessage[], source?: strin
   let fatalErrorCount = 0;
   let fixableErrorCount = 0;
   let fixableWarningCount = 0;
+  let infoCount = 0;
   for (const m of messages) {
-    if (m.severity === 2) {
+    if (m.severity === 0) infoCount++;
+    else if (m.severity === 2) {
       errorCount++;
       if (m.fatal) fatalErrorCount++;
       if (m.fix) fixableErrorCount++;
@@ -259,7 +268,9 @@ export function result(filePath: string, messages: LintMessage[], source?: strin
       if (m.fix) fixableWarningCount++;
     }
   }
-  return { filePath, messages, errorCount, warningCount, fatalErrorCount, fixableErrorCount, fixableWarningCount, source };
+  const r: LintResult = { filePath, messages, errorCount, warningCount, fatalErrorCount, fixableErrorCount, fixableWarningCount, source };
+  if (infoCount) r.infoCount = infoCount;
+  return r;
 }
 
 /**
@@ -268,7 +279,9 @@ export function result(filePath: string, messages: LintMessage[], source?: strin
  */
 function toMessage(file: VFile, a: ActiveRule, d: ReportDescriptor, locations: Map<object, LogicalLocation>): LintMessage {
   const p = d.node.position;
-  const severity = d.severity === 'warn' ? 1 : a.severity;
+  // a finding may lower its rule's severity, never raise it
+  const lowered = d.severity === 'info' ? 0 : d.severity === 'warn' ? 1 : 2;
+  const severity = Math.min(lowered, a.severity) as 0 | 1 | 2;
   const vm = file.message(d.message, { place: p, ruleId: a.id, source: 'report-lint' });
   vm.fatal = severity === 2;
   vm.url = a.rule.meta.docs ? `${DOCS_BASE}${a.rule.meta.docs}` : undefined;
@@ -288,14 +301,20 @@ function toMessage(file: VFile, a: ActiveRule, d: ReportDescriptor, locations: M
   const loc = d.location ?? locations.get(d.node);
   if (loc) m.location = loc;
   if (d.related?.length) {
-    m.related = d.related.map((r) => ({
-      message: r.message,
-      line: r.node.position.start.line,
-      column: r.node.position.start.column,
-      endLine: r.node.position.end.line,
-      endColumn: r.node.position.end.column,
-      ...(locations.get(r.node) ? { location: locations.get(r.node) } : {}),
-    }));
+    m.related = d.related.map((r) => {
+      // a place in another file may have no position (a peer read from extract JSON): its first line, and its logical location
+      const pos = r.node?.position ?? r.position;
+      const loc = r.location ?? (r.node ? locations.get(r.node) : undefined);
+      return {
+        message: r.message,
+        ...(r.filePath !== undefined ? { filePath: r.filePath } : {}),
+        line: pos?.start.line ?? 1,
+        column: pos?.start.column ?? 1,
+        endLine: pos?.end.line ?? 1,
+        endColumn: pos?.end.column ?? 1,
+        ...(loc ? { location: loc } : {}),
+      };
+    });
   }
   if (d.fix) m.fix = d.fix;
   if (d.suggestions?.length) m.suggestions = d.suggestions;
@@ -348,6 +367,7 @@ function localize(messages: LintMessage[], source: SourceText, input: InputInfo)
       m.message += `（Word 文件${place ? place.text : `第 ${m.line} 段或表格`}）`;
     }
     for (const r of m.related ?? []) {
+      if (r.filePath !== undefined) continue; // a place in another report, already in its own terms
       const p = input.place(source.offset(r.line, r.column));
       if (p) r.place = p;
       if (docx) {

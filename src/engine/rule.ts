@@ -5,8 +5,11 @@ import type { Format } from '../format/formats.js';
 import type { Dictionary } from '../config/dictionary.js';
 import type { SourceText } from '../text/lines.js';
 import type { Fix, LogicalLocation, Position, Report, Suggestion } from '../types.js';
+import type { PeerReport } from '../batch/peer.js';
 
-export type RuleSeverityName = 'error' | 'warn';
+export type { PeerReport };
+
+export type RuleSeverityName = 'error' | 'warn' | 'info';
 
 export interface RuleMeta {
   /** public id, used in configs, on the command line and in output */
@@ -24,6 +27,11 @@ export interface RuleMeta {
   fixable?: boolean;
   /** the rule offers suggestions that are not safe to apply automatically */
   hasSuggestions?: boolean;
+  /**
+   * the rule compares the report with other reports (context.peers): whoever lints a set of files gathers them
+   * first; linted alone, the rule sees no peers and reports nothing
+   */
+  crossFile?: boolean;
 }
 
 export interface Located {
@@ -31,7 +39,12 @@ export interface Located {
 }
 
 export interface RelatedDescriptor {
-  node: Located;
+  /** a node of this report; or, for a place in another file, `position` (and `filePath`) */
+  node?: Located;
+  position?: Located['position'];
+  /** another report's file (a peer's filePath) */
+  filePath?: string;
+  location?: LogicalLocation;
   message: string;
 }
 
@@ -59,6 +72,11 @@ export interface RuleContext {
   /** variants and typos in force (built-in and configured dictionaries) */
   readonly dictionary: Dictionary;
   readonly options: Record<string, unknown>;
+  /**
+   * Other reports of the same agency (other years), as compact summaries, given by whoever lints a set of files
+   * (empty when a report is linted alone). The engine does not look into them.
+   */
+  readonly peers: readonly PeerReport[];
   report(descriptor: ReportDescriptor): void;
 }
 

@@ -1,0 +1,63 @@
+/**
+ * The command line's side of cross-year checks: --history and --agency-aliases, and whether a run gathers the
+ * reports' summaries first (only when a rule in force compares reports, and there is something to compare with).
+ */
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { parse as parseYaml } from 'yaml';
+import type { LintEnv } from '../index.js';
+import { gatherPeers, historyFiles, type PeerIndex, type ReadSettings } from '../batch/crossyear.js';
+import { resolveAliases } from '../batch/identity.js';
+
+export class CrossYearUsageError extends Error {}
+
+/** --agency-aliases FILE: a JSON or YAML map, old name → current name. */
+export function loadAliases(file: string | undefined, cwd: string): Map<string, string> | undefined {
+  if (file === undefined) return undefined;
+  let data: unknown;
+  try {
+    data = parseYaml(readFileSync(resolve(cwd, file), 'utf8'));
+  } catch (e) {
+    throw new CrossYearUsageError(`--agency-aliases 的文件「${file}」无法读取：${e instanceof Error ? e.message : String(e)}`);
+  }
+  if (!data || typeof data !== 'object' || Array.isArray(data) || Object.values(data).some((v) => typeof v !== 'string')) {
+    throw new CrossYearUsageError(`--agency-aliases 的文件「${file}」应是「旧名称: 新名称」的对应表（JSON 或 YAML）`);
+  }
+  try {
+    return resolveAliases(data as Record<string, string>);
+  } catch (e) {
+    throw new CrossYearUsageError(e instanceof Error ? e.message : String(e));
+  }
+}
+
+/**
+ * The index of peers for a run, or undefined when no rule in force compares reports or there is nothing to
+ * compare with (one file and no history). Problems with history files are written to stderr.
+ */
+export async function crossYearIndex(opts: {
+  files: string[];
+  envs: Array<LintEnv | undefined>;
+  settingsFor: (path: string) => ReadSettings | undefined;
+  history: string[];
+  aliases?: Map<string, string>;
+  encoding?: string;
+  cwd: string;
+  stderr: (s: string) => void;
+  /** keep every file's summary (audit) instead of only those with another year */
+  keepAll?: boolean;
+}): Promise<PeerIndex | undefined> {
+  const wanted = opts.envs.some((e) => e?.active.some((a) => a.rule.meta.crossFile));
+  if (!wanted && !opts.keepAll) return undefined;
+  if (!opts.keepAll && opts.files.length < 2 && !opts.history.length) return undefined;
+  let hist: string[];
+  try {
+    hist = historyFiles(opts.history, opts.cwd);
+  } catch (e) {
+    throw new CrossYearUsageError(e instanceof Error ? e.message : String(e));
+  }
+  const run = new Set(opts.files);
+  const index = await gatherPeers(opts.files, hist.filter((h) => !run.has(h)), { settingsFor: opts.settingsFor, encoding: opts.encoding, aliases: opts.aliases });
+  for (const p of index.problems) opts.stderr(`report-lint：历史报告「${p.filePath}」未能使用：${p.message}\n`);
+  if (!opts.keepAll) index.prune();
+  return index;
+}
