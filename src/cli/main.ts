@@ -19,6 +19,8 @@ import { ConfigLoader, describeConfig, type FileConfig } from '../config/load.js
 import type { RuleModule } from '../engine/rule.js';
 import { resolve } from 'node:path';
 import { crossYearIndex, CrossYearUsageError, loadAliases } from './crossyear.js';
+import { auditFormat, renderAudit } from './audit.js';
+import { Progress } from './progress.js';
 
 export interface Io {
   stdout: (s: string) => void;
@@ -55,6 +57,9 @@ export async function main(argv: string[], io: Io = defaultIo()): Promise<number
     .usage('用法：report-lint [文件、文件夹或通配符...] [选项]\n\n检查政府信息公开工作年度报告：表格勾稽关系、总计、缺失部分、标签错字、空格子等。')
     .command('$0 [paths..]', '检查报告（默认命令）', (y) =>
       y.positional('paths', { type: 'string', array: true, describe: '要检查的文件、文件夹（递归查找 .txt .md .html .htm .docx）或通配符' }),
+    )
+    .command('audit [paths..]', '检查一批报告（含跨年度检查），输出按机关、年度的汇总：--format html|csv|json', (y) =>
+      y.positional('paths', { type: 'string', array: true, describe: '要检查的文件、文件夹或通配符' }),
     )
     .command('parse <file>', '把报告读成语法树（JSON）输出', (y) => y.positional('file', { type: 'string', demandOption: true }))
     .command('extract <file>', '按格式的行、列编号输出表格数值（JSON），便于汇总', (y) =>
@@ -113,7 +118,8 @@ export async function main(argv: string[], io: Io = defaultIo()): Promise<number
 
   try {
     const command = String(args._[0] ?? '');
-    const formatName = String(args.format);
+    const audit = command === 'audit' ? auditFormat(args, argv) : undefined;
+    const formatName = audit ? 'json' : String(args.format);
     const formatter = formatters[formatName];
     if (!formatter) throw new UsageError(`不认识的输出格式「${formatName}」，可用：${Object.keys(formatters).join('、')}`);
     const cliRules: Record<string, SeveritySetting | RuleSetting> = ruleSettings(args.rule === undefined ? undefined : [args.rule as string | string[]].flat());
@@ -203,6 +209,7 @@ export async function main(argv: string[], io: Io = defaultIo()): Promise<number
       encoding,
       cwd: io.cwd,
       stderr: io.stderr,
+      keepAll: Boolean(audit),
     });
 
     const results: LintResult[] = [];
@@ -215,11 +222,11 @@ export async function main(argv: string[], io: Io = defaultIo()): Promise<number
       const opts = { env: envFor(fc), filePath, format: reportFormat, ...directives, ...(fixing ? { fix: true, fixTypes: fixing.fixTypes } : {}) };
       results.push(stdinName !== undefined && fc.config.ignore(filePath) ? ignoredResult(filePath) : await lintStdin(io, encoding, opts));
     }
-    const progress = targets.length >= 10 && io.stderrIsTTY && !io.env.CI;
+    const progress = targets.length >= 10 && io.stderrIsTTY && !io.env.CI ? new Progress(targets.length, io.stderr) : undefined;
     for (let i = 0; i < targets.length; i++) {
       const t = targets[i];
       const fc = configs[i];
-      if (progress) io.stderr(`\r正在检查 ${i + 1}/${targets.length} …`);
+      progress?.tick(i);
       if (t.error || !fc) {
         results.push(fatalResult(t.path, t.error ?? '无法读取'));
         continue;
@@ -236,7 +243,7 @@ export async function main(argv: string[], io: Io = defaultIo()): Promise<number
       if (!formatter.showsSource || !r.messages.length) delete r.source;
       results.push(r);
     }
-    if (progress) io.stderr('\r\x1b[K');
+    progress?.done();
     // --quiet: warnings are not shown, also those an error rule gave at a lower severity
     if (args.quiet) {
       for (let i = 0; i < results.length; i++) {
@@ -248,7 +255,7 @@ export async function main(argv: string[], io: Io = defaultIo()): Promise<number
     // a file gets no colour unless --color asks for it
     const color = outputFile === undefined || args.color !== undefined ? colorLevel(args.color as boolean | undefined, io) : 0;
     const ctx: FormatterContext = { cwd: io.cwd, colorLevel: color, rules: knownRules, env: io.env };
-    emit(formatter(results, ctx));
+    emit(audit ? renderAudit(audit, results, peerIndex, knownRules) : formatter(results, ctx));
 
     const errors = results.reduce((n, r) => n + r.errorCount, 0);
     const warnings = results.reduce((n, r) => n + r.warningCount, 0);
