@@ -6,7 +6,8 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import type { LintEnv } from '../index.js';
-import { gatherPeers, historyFiles, type PeerIndex, type ReadSettings } from '../batch/crossyear.js';
+import { gatherPeers, historyFiles, PeerIndex, type ReadSettings } from '../batch/crossyear.js';
+import type { PeerReport } from '../batch/peer.js';
 import { resolveAliases } from '../batch/identity.js';
 
 export class CrossYearUsageError extends Error {}
@@ -45,6 +46,8 @@ export async function crossYearIndex(opts: {
   stderr: (s: string) => void;
   /** keep every file's summary (audit) instead of only those with another year */
   keepAll?: boolean;
+  /** read many files into summaries at once (on worker threads); default: one after another here */
+  summarizeMany?: (paths: string[], aliases?: Map<string, string>) => Promise<Array<PeerReport | { error: string }>>;
 }): Promise<PeerIndex | undefined> {
   const wanted = opts.envs.some((e) => e?.active.some((a) => a.rule.meta.crossFile));
   if (!wanted && !opts.keepAll) return undefined;
@@ -56,8 +59,21 @@ export async function crossYearIndex(opts: {
     throw new CrossYearUsageError(e instanceof Error ? e.message : String(e));
   }
   const run = new Set(opts.files);
-  const index = await gatherPeers(opts.files, hist.filter((h) => !run.has(h)), { settingsFor: opts.settingsFor, encoding: opts.encoding, aliases: opts.aliases });
+  const extra = hist.filter((h) => !run.has(h));
+  const index = opts.summarizeMany
+    ? indexOf(opts.files, extra, await opts.summarizeMany([...opts.files, ...extra], opts.aliases))
+    : await gatherPeers(opts.files, extra, { settingsFor: opts.settingsFor, encoding: opts.encoding, aliases: opts.aliases });
   for (const p of index.problems) opts.stderr(`report-lint：历史报告「${p.filePath}」未能使用：${p.message}\n`);
   if (!opts.keepAll) index.prune();
+  return index;
+}
+
+/** The index of summaries read elsewhere (worker threads), in the order gatherPeers adds them. */
+function indexOf(files: string[], history: string[], summaries: Array<PeerReport | { error: string }>): PeerIndex {
+  const index = new PeerIndex();
+  summaries.forEach((s, i) => {
+    if (!('error' in s)) index.add(s);
+    else if (i >= files.length) index.problems.push({ filePath: history[i - files.length], message: s.error });
+  });
   return index;
 }

@@ -11,16 +11,20 @@ import { formatters } from '../formatters/index.js';
 import type { FormatterContext } from '../formatters/types.js';
 import { expandPaths } from '../io/files.js';
 import { OutputError, writeFileAtomic } from '../io/output.js';
-import { fatalResult, fixFile, inputFromBytes, lint, lintEnv, lintFile, readErrorMessage, readInput, type ApiOptions, type InputText, type LintEnv } from '../index.js';
+import { fatalResult, inputFromBytes, lint, readErrorMessage, readInput, type ApiOptions, type InputText, type LintEnv } from '../index.js';
 import { packageVersion } from '../paths.js';
 import type { LintResult, SeveritySetting } from '../types.js';
 import { extractValues } from './extract.js';
-import { ConfigLoader, describeConfig, type FileConfig } from '../config/load.js';
+import { describeConfig, type FileConfig } from '../config/load.js';
 import type { RuleModule } from '../engine/rule.js';
 import { resolve } from 'node:path';
 import { crossYearIndex, CrossYearUsageError, loadAliases } from './crossyear.js';
 import { auditFormat, renderAudit } from './audit.js';
 import { Progress } from './progress.js';
+import { RunEnv, ignoredResult, type RunSettings } from '../batch/run-env.js';
+import { ConcurrencyError, PARALLEL_THRESHOLD, resolveConcurrency, workerPool } from '../batch/pool.js';
+import type { PeerReport } from '../batch/peer.js';
+import type { SummaryTask } from '../batch/worker.js';
 
 export interface Io {
   stdout: (s: string) => void;
@@ -88,6 +92,7 @@ export async function main(argv: string[], io: Io = defaultIo()): Promise<number
     .option('report-unused-disable-directives-severity', { type: 'string', describe: '同上，并指定严重程度：off、warn 或 error' })
     .option('history', { type: 'string', describe: '往年的报告（或 report-lint extract 输出的 JSON）所在的文件夹或文件，供跨年度检查对照，可重复' })
     .option('agency-aliases', { type: 'string', describe: '机构更名对应表（JSON 或 YAML：旧名称: 新名称），跨年度配对时视为同一机构' })
+    .option('concurrency', { type: 'string', describe: `同时检查的线程数：auto、off 或正整数（默认：${PARALLEL_THRESHOLD} 个文件以上时 auto）；结果与逐个检查相同` })
     .option('require-reason', { type: 'boolean', describe: '要求每条 report-lint-disable 指令写明原因（-- 原因）' })
     .strict()
     .help('help')
@@ -129,18 +134,25 @@ export async function main(argv: string[], io: Io = defaultIo()): Promise<number
     if (outputFile === '') throw new UsageError('--output-file 需要一个文件路径');
     const emit = (text: string) => (outputFile === undefined ? io.stdout(text) : writeFileAtomic(resolve(io.cwd, outputFile), text));
     const noConfig = (args.config as unknown) === false || argv.includes('--no-config');
-    const loader = new ConfigLoader({ cwd: io.cwd, configFile: typeof args.config === 'string' && !noConfig ? args.config : undefined, noConfig });
-    // what is in force for a file: its configuration, then --rule, then --quiet
-    const envCache = new Map<string, LintEnv>();
-    const envFor = (fc: FileConfig): LintEnv => {
-      let env = envCache.get(fc.key);
-      if (env) return env;
-      const settings: Record<string, SeveritySetting | RuleSetting> = { ...fc.rules, ...cliRules };
-      if (args.quiet) for (const [id, r] of ruleMap(fc.config.plugins)) if (effectiveSeverity(settings[id] ?? r.meta.severity) === 1) settings[id] = 'off';
-      env = lintEnv(fc.config.plugins, settings, { formats: fc.config.formats, dictionary: fc.config.dictionary, format: fc.format });
-      envCache.set(fc.key, env);
-      return env;
+    const fixing = fixOptions(args);
+    const directives = directiveOptions(args);
+    // what a file is linted with; plain data, so that worker threads make the same
+    const runSettings: RunSettings = {
+      cwd: io.cwd,
+      configFile: typeof args.config === 'string' && !noConfig ? args.config : undefined,
+      noConfig,
+      cliRules,
+      quiet: Boolean(args.quiet),
+      reportFormat,
+      encoding,
+      directives,
+      ...(fixing ? { fixing } : {}),
+      keepSource: Boolean(formatter.showsSource),
     };
+    const runEnv = new RunEnv(runSettings);
+    const loader = runEnv.loader;
+    // what is in force for a file: its configuration, then --rule, then --quiet
+    const envFor = (fc: FileConfig): LintEnv => runEnv.envFor(fc);
 
     if (args['print-config'] !== undefined) {
       const fc = await loader.forFile(resolve(io.cwd, String(args['print-config'])));
@@ -148,8 +160,6 @@ export async function main(argv: string[], io: Io = defaultIo()): Promise<number
       io.stdout(JSON.stringify(describeConfig({ ...fc, rules: { ...fc.rules, ...normalizeCli(cliRules) } }), null, 2) + '\n');
       return 0;
     }
-    const fixing = fixOptions(args);
-    const directives = directiveOptions(args);
     if (command === 'lsp') {
       const configFile = typeof args.config === 'string' && !noConfig ? args.config : undefined;
       const server = await import('../lsp/server.js');
@@ -194,6 +204,10 @@ export async function main(argv: string[], io: Io = defaultIo()): Promise<number
       configs.push(fc);
     }
 
+    // files on worker threads (--concurrency); results in the files' order, as in a serial run
+    const threads = resolveConcurrency(args.concurrency as string | undefined, targets.length);
+    const pool = threads > 1 ? workerPool(threads) : undefined;
+
     // cross-year rules: the reports' summaries gathered first and paired by agency and year
     const history = [args.history as string | string[] | undefined].flat().filter((x): x is string => x !== undefined);
     const configByPath = new Map(targets.map((t, i) => [t.path, configs[i]]));
@@ -210,6 +224,12 @@ export async function main(argv: string[], io: Io = defaultIo()): Promise<number
       cwd: io.cwd,
       stderr: io.stderr,
       keepAll: Boolean(audit),
+      ...(pool
+        ? { summarizeMany: (paths: string[], aliases?: Map<string, string>) => pool.map<SummaryTask, PeerReport | { error: string }>('summary', paths.map((path) => ({ settings: runSettings, path, aliases }))) }
+        : {}),
+    }).catch(async (e) => {
+      await pool?.close();
+      throw e;
     });
 
     const results: LintResult[] = [];
@@ -223,32 +243,34 @@ export async function main(argv: string[], io: Io = defaultIo()): Promise<number
       results.push(stdinName !== undefined && fc.config.ignore(filePath) ? ignoredResult(filePath) : await lintStdin(io, encoding, opts));
     }
     const progress = targets.length >= 10 && io.stderrIsTTY && !io.env.CI ? new Progress(targets.length, io.stderr) : undefined;
-    for (let i = 0; i < targets.length; i++) {
-      const t = targets[i];
-      const fc = configs[i];
-      progress?.tick(i);
-      if (t.error || !fc) {
-        results.push(fatalResult(t.path, t.error ?? '无法读取'));
-        continue;
+    try {
+      const tasks = targets.map((t, i) => ({ t, fc: configs[i] }));
+      const linted: Array<LintResult | undefined> = pool
+        ? await pool.map<{ settings: RunSettings; path: string; explicit: boolean; peers?: PeerReport[] } | null, LintResult | undefined>(
+            'lint',
+            tasks.map(({ t, fc }) => (t.error || !fc ? null : { settings: runSettings, path: t.path, explicit: Boolean(t.explicit), peers: peerIndex?.peersOf(t.path) })),
+            (done) => progress?.tick(done),
+          )
+        : [];
+      for (let i = 0; i < tasks.length; i++) {
+        const { t, fc } = tasks[i];
+        if (t.error || !fc) {
+          results.push(fatalResult(t.path, t.error ?? '无法读取'));
+          continue;
+        }
+        const r = pool ? linted[i] : await runEnv.lintOne(t.path, Boolean(t.explicit), peerIndex?.peersOf(t.path));
+        if (!pool) progress?.tick(i + 1);
+        if (r) results.push(r);
       }
-      if (fc.config.ignore(t.path)) {
-        // a file named on the command line is reported as ignored; one found in a folder is passed over
-        if (t.explicit) results.push(ignoredResult(t.path));
-        continue;
-      }
-      const opts = { env: envFor(fc), format: reportFormat, encoding, ...directives, ...(peerIndex ? { peers: peerIndex.peersOf(t.path) } : {}) };
-      const r = fixing ? await fixFile(t.path, { ...opts, ...fixing }) : await lintFile(t.path, opts);
-      // a file's text is kept only where the output shows source lines: many files are linted one by one, and
-      // only their findings stay
-      if (!formatter.showsSource || !r.messages.length) delete r.source;
-      results.push(r);
+    } finally {
+      await pool?.close();
     }
     progress?.done();
     // --quiet: warnings are not shown, also those an error rule gave at a lower severity
     if (args.quiet) {
       for (let i = 0; i < results.length; i++) {
         const r = results[i];
-        if (r.warningCount) results[i] = { ...r, ...result(r.filePath, r.messages.filter((m) => m.severity === 2), r.source) };
+        if (r.warningCount || r.infoCount) results[i] = { ...r, ...result(r.filePath, r.messages.filter((m) => m.severity === 2), r.source) };
       }
     }
 
@@ -268,7 +290,7 @@ export async function main(argv: string[], io: Io = defaultIo()): Promise<number
     }
     return code;
   } catch (e) {
-    if (e instanceof UsageError || e instanceof ConfigError || e instanceof OutputError || e instanceof CrossYearUsageError) {
+    if (e instanceof UsageError || e instanceof ConfigError || e instanceof OutputError || e instanceof CrossYearUsageError || e instanceof ConcurrencyError) {
       io.stderr(`report-lint：${e.message}\n`);
       return 2;
     }
@@ -277,11 +299,6 @@ export async function main(argv: string[], io: Io = defaultIo()): Promise<number
   }
 }
 
-function ignoredResult(path: string): LintResult {
-  return result(path, [
-    { ruleId: null, severity: 1, message: '这个文件被配置的 ignorePatterns 忽略，未检查', line: 1, column: 1, endLine: 1, endColumn: 1 },
-  ]);
-}
 
 /** --stdin: read all of standard input, read its bytes as a file's are read, lint it under the given name. */
 async function lintStdin(io: Io, encoding: string | undefined, opts: ApiOptions & { env: LintEnv; filePath: string }): Promise<LintResult> {
@@ -329,12 +346,6 @@ function directiveOptions(args: Record<string, unknown>): { reportUnusedDisableD
   }
   if (args['require-reason']) out.requireReason = true;
   return out;
-}
-
-function effectiveSeverity(s: SeveritySetting | RuleSetting): number {
-  const v = typeof s === 'object' ? s.severity : s;
-  // information is below warnings: --quiet hides it too
-  return v === 'info' || v === 'warn' || v === 'warning' || v === 1 ? 1 : v === 'error' || v === 2 ? 2 : 0;
 }
 
 /** --rule id:severity, repeatable; plugin ids contain a slash, so the severity is after the last colon. */
