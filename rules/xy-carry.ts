@@ -1,6 +1,6 @@
 import { cell, row, table } from '../src/ast.js';
 import { defineRule } from '../src/engine/rule.js';
-import { peerName, peerOfYear, peerWhere } from '../src/batch/peer.js';
+import { peerName, peerOfYear, peerWhere, spanPosition } from '../src/batch/peer.js';
 import { cellSuggestion, columnName, rowName } from '../src/rule-kit.js';
 import { basename } from 'node:path';
 
@@ -53,7 +53,7 @@ export default defineRule({
         related: [
           {
             filePath: prev.filePath,
-            position: p.position,
+            position: spanPosition(p.span),
             location: { section: 's3', table: 'T3', row: 'r4', column: col.id },
             message: `上年${peerName(prev)}「${thatRow}」「${name}」：${p.value}`,
           },

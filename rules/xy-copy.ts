@@ -1,7 +1,7 @@
 import { sections, tables } from '../src/ast.js';
 import { defineRule } from '../src/engine/rule.js';
-import { peerName, peerOfYear, peerWhere } from '../src/batch/peer.js';
-import { comparable, numberChanges, sentenceSimilarity } from '../src/batch/similarity.js';
+import { peerName, peerOfYear, peerWhere, spanPosition } from '../src/batch/peer.js';
+import { numberChanges, printLength, samePrint, sectionPrint, sectionText, sentenceSimilarity } from '../src/batch/similarity.js';
 import { basename } from 'node:path';
 
 /**
@@ -45,16 +45,15 @@ export default defineRule({
     for (const s of sections(report)) {
       const ps = prev.sections.find((x) => x.sectionId === s.sectionId);
       if (!s.sectionId || !ps) continue;
-      const text = s.children.flatMap((c) => (c.type === 'paragraph' ? [c.value] : [])).join('\n');
-      const a = comparable(ps.text);
-      const b = comparable(text);
-      if (a.masked.length < minLength || b.masked.length < minLength) continue;
-      const sim = sentenceSimilarity(a.sentences, b.sentences);
+      const a = ps.text;
+      const b = sectionPrint(sectionText(s));
+      if (printLength(a) < minLength || printLength(b) < minLength) continue;
+      const sim = sentenceSimilarity(a, b);
       if (sim < threshold) continue;
       const where = peerWhere(ps);
       const head = `「${s.heading.value}」的文字`;
       let how: string;
-      if (a.masked === b.masked) {
+      if (samePrint(a, b)) {
         // the year itself changes from report to report: not worth showing
         const changes = numberChanges(a.numbers, b.numbers).filter((c) => c !== `${report.year! - 1}→${report.year}`);
         how = changes.length
@@ -66,7 +65,7 @@ export default defineRule({
       ctx.report({
         node: s.heading,
         message: `本年报告（${me}）${head}${how}，疑似照抄上年报告，请按本年实际情况撰写`,
-        related: [{ filePath: prev.filePath, position: ps.position, location: { section: s.sectionId }, message: `上年${other}「${ps.heading}」` }],
+        related: [{ filePath: prev.filePath, position: spanPosition(ps.span), location: { section: s.sectionId }, message: `上年${other}「${ps.heading}」` }],
       });
     }
 
@@ -100,7 +99,7 @@ export default defineRule({
       ctx.report({
         node: t,
         message: `本年报告（${me}）${name}的 ${compared} 个数字与上年${other}${peerWhere(pt)}的同一表格完全相同（其中 ${nonZero} 个不为 0），疑似照抄上年数据，请核对`,
-        related: [{ filePath: prev.filePath, position: pt.position, location: { table: t.tableId }, message: `上年${other}的同一表格` }],
+        related: [{ filePath: prev.filePath, position: spanPosition(pt.span), location: { table: t.tableId }, message: `上年${other}的同一表格` }],
       });
     }
   },

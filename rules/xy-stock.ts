@@ -1,6 +1,6 @@
 import { cell, row, table } from '../src/ast.js';
 import { defineRule } from '../src/engine/rule.js';
-import { peerName, peerOfYear, peerWhere } from '../src/batch/peer.js';
+import { peerName, peerOfYear, peerWhere, spanPosition } from '../src/batch/peer.js';
 import { rowName } from '../src/rule-kit.js';
 import { basename } from 'node:path';
 
@@ -60,7 +60,7 @@ export default defineRule({
         related: [
           {
             filePath: prev.filePath,
-            position: p.position,
+            position: spanPosition(p.span),
             location: { section: 's2', table: 'T2_1', row: rowId, column: 'valid' },
             message: `上年${peerName(prev)}「${name}」现行有效件数：${p.value}`,
           },

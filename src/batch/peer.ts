@@ -8,13 +8,15 @@ import { sections, tables } from '../ast.js';
 import type { ParsedReport } from '../engine/linter.js';
 import type { DocumentPlace, Position } from '../types.js';
 import type { ReportIdentity } from './identity.js';
+import { sectionPrint, sectionText, type SectionPrint } from './similarity.js';
+
+/** where something is, compactly: [line, column, endLine, endColumn] (1-based, UTF-16 columns) */
+export type Span = [number, number, number, number];
 
 export interface PeerCell {
   /** the number; null when the cell is blank or not a number */
   value: number | null;
-  /** the cell as written */
-  raw?: string;
-  position?: Position;
+  span?: Span;
   place?: DocumentPlace;
 }
 
@@ -23,14 +25,14 @@ export interface PeerSection {
   sectionId: string;
   /** the heading as written */
   heading: string;
-  /** the section's running text (its paragraphs, one a line; tables left out) */
-  text: string;
-  position?: Position;
+  /** the section's running text as compared (see similarity.ts): each sentence's hash and length, and its numbers */
+  text: SectionPrint;
+  span?: Span;
 }
 
 export interface PeerTable {
   tableId: string;
-  position?: Position;
+  span?: Span;
   place?: DocumentPlace;
   /** rowId → columnId → cell; only rows whose cells could be told apart */
   rows: Record<string, Record<string, PeerCell>>;
@@ -52,10 +54,10 @@ export interface PeerReport {
 export function peerFromParsed(parsed: ParsedReport, filePath: string, identity: ReportIdentity): PeerReport {
   const { report, input } = parsed;
   const docx = input.kind === 'docx';
-  const at = (p: Position): { position: Position; place?: DocumentPlace } => {
+  const at = (p: Position): { span: Span; place?: DocumentPlace } => {
     const place = input.kind === 'text' ? undefined : input.place(p.start.offset ?? 0);
-    const position = docx ? { start: { ...p.start, column: 1 }, end: { ...p.end, column: 1 } } : p;
-    return place ? { position, place } : { position };
+    const span: Span = docx ? [p.start.line, 1, p.end.line, 1] : [p.start.line, p.start.column, p.end.line, p.end.column];
+    return place ? { span, place } : { span };
   };
   const out: Record<string, PeerTable> = {};
   for (const t of tables(report)) {
@@ -66,7 +68,7 @@ export function peerFromParsed(parsed: ParsedReport, filePath: string, identity:
       const cells: Record<string, PeerCell> = {};
       for (const c of r.children) {
         if (!c.columnId) continue;
-        cells[c.columnId] = { value: c.status === 'number' && c.value !== undefined ? c.value : null, raw: c.raw, ...at(c.position) };
+        cells[c.columnId] = { value: c.status === 'number' && c.value !== undefined ? c.value : null, ...at(c.position) };
       }
       rows[r.rowId] = cells;
     }
@@ -75,10 +77,7 @@ export function peerFromParsed(parsed: ParsedReport, filePath: string, identity:
   const secs: PeerSection[] = [];
   for (const s of sections(report)) {
     if (!s.sectionId) continue;
-    const text = s.children
-      .filter((c) => c.type === 'paragraph')
-      .map((c) => (c as { value: string }).value)
-      .join('\n');
+    const text = sectionPrint(sectionText(s));
     secs.push({ sectionId: s.sectionId, heading: s.heading.value, text, ...at(s.position) });
   }
   return { filePath, origin: 'report', identity, format: report.format, title: report.title?.value, tables: out, sections: secs };
@@ -136,9 +135,15 @@ export function peerName(peer: PeerReport): string {
 }
 
 /** Where a place of a peer is, for messages: 第 41 行, 第 2 个表格第 5 行第 3 格, or '' when unknown. */
-export function peerWhere(x: { position?: Position; place?: DocumentPlace } | undefined): string {
+export function peerWhere(x: { span?: Span; place?: DocumentPlace } | undefined): string {
   if (!x) return '';
   if (x.place) return x.place.text;
-  if (x.position) return `第 ${x.position.start.line} 行`;
+  if (x.span) return `第 ${x.span[0]} 行`;
   return '';
+}
+
+/** A peer's span as a position (for related locations); undefined when the peer has no places (extract JSON). */
+export function spanPosition(span: Span | undefined): Position | undefined {
+  if (!span) return undefined;
+  return { start: { line: span[0], column: span[1] }, end: { line: span[2], column: span[3] } };
 }

@@ -23,8 +23,8 @@ import { auditFormat, renderAudit } from './audit.js';
 import { Progress } from './progress.js';
 import { RunEnv, ignoredResult, type RunSettings } from '../batch/run-env.js';
 import { ConcurrencyError, PARALLEL_THRESHOLD, resolveConcurrency, workerPool } from '../batch/pool.js';
-import type { PeerReport } from '../batch/peer.js';
-import type { SummaryTask } from '../batch/worker.js';
+import { cacheStrategy, CacheError, hash, LintCache } from '../batch/cache.js';
+import { lintFiles, summarizeFiles, type FilesRun } from './run-files.js';
 
 export interface Io {
   stdout: (s: string) => void;
@@ -93,6 +93,9 @@ export async function main(argv: string[], io: Io = defaultIo()): Promise<number
     .option('history', { type: 'string', describe: '往年的报告（或 report-lint extract 输出的 JSON）所在的文件夹或文件，供跨年度检查对照，可重复' })
     .option('agency-aliases', { type: 'string', describe: '机构更名对应表（JSON 或 YAML：旧名称: 新名称），跨年度配对时视为同一机构' })
     .option('concurrency', { type: 'string', describe: `同时检查的线程数：auto、off 或正整数（默认：${PARALLEL_THRESHOLD} 个文件以上时 auto）；结果与逐个检查相同` })
+    .option('cache', { type: 'boolean', describe: '只检查改动过的文件：没有改动的文件（配置、格式、词典、插件和版本也没变）直接用上次的结果' })
+    .option('cache-location', { type: 'string', describe: '缓存文件的位置（文件或文件夹，默认 ./.reportlintcache）' })
+    .option('cache-strategy', { type: 'string', describe: '判断文件是否改动的方法：metadata（大小和修改时间，默认）或 content（内容）' })
     .option('require-reason', { type: 'boolean', describe: '要求每条 report-lint-disable 指令写明原因（-- 原因）' })
     .strict()
     .help('help')
@@ -206,11 +209,14 @@ export async function main(argv: string[], io: Io = defaultIo()): Promise<number
 
     // files on worker threads (--concurrency); results in the files' order, as in a serial run
     const threads = resolveConcurrency(args.concurrency as string | undefined, targets.length);
+    // --cache: results (and summaries) of unchanged files linted with the same everything (not with --fix)
+    const cache = args.cache && !fixing ? LintCache.open(LintCache.location(args['cache-location'] as string | undefined, io.cwd), cacheStrategy(args['cache-strategy']), hash({ v: packageVersion(), s: { ...runSettings, cwd: undefined } })) : undefined;
     const pool = threads > 1 ? workerPool(threads) : undefined;
+    const configByPath = new Map(targets.map((t, i) => [t.path, configs[i]]));
+    const filesRun: FilesRun = { runEnv, settings: runSettings, pool, cache, configOf: (p) => configByPath.get(p) };
 
     // cross-year rules: the reports' summaries gathered first and paired by agency and year
     const history = [args.history as string | string[] | undefined].flat().filter((x): x is string => x !== undefined);
-    const configByPath = new Map(targets.map((t, i) => [t.path, configs[i]]));
     const peerIndex = await crossYearIndex({
       files: targets.filter((t, i) => !t.error && configs[i] && !configs[i]!.config.ignore(t.path)).map((t) => t.path),
       envs: configs.map((fc) => (fc ? envFor(fc) : undefined)),
@@ -224,9 +230,7 @@ export async function main(argv: string[], io: Io = defaultIo()): Promise<number
       cwd: io.cwd,
       stderr: io.stderr,
       keepAll: Boolean(audit),
-      ...(pool
-        ? { summarizeMany: (paths: string[], aliases?: Map<string, string>) => pool.map<SummaryTask, PeerReport | { error: string }>('summary', paths.map((path) => ({ settings: runSettings, path, aliases }))) }
-        : {}),
+      summarizeMany: (paths: string[], aliases?: Map<string, string>) => summarizeFiles(filesRun, paths, aliases),
     }).catch(async (e) => {
       await pool?.close();
       throw e;
@@ -244,24 +248,8 @@ export async function main(argv: string[], io: Io = defaultIo()): Promise<number
     }
     const progress = targets.length >= 10 && io.stderrIsTTY && !io.env.CI ? new Progress(targets.length, io.stderr) : undefined;
     try {
-      const tasks = targets.map((t, i) => ({ t, fc: configs[i] }));
-      const linted: Array<LintResult | undefined> = pool
-        ? await pool.map<{ settings: RunSettings; path: string; explicit: boolean; peers?: PeerReport[] } | null, LintResult | undefined>(
-            'lint',
-            tasks.map(({ t, fc }) => (t.error || !fc ? null : { settings: runSettings, path: t.path, explicit: Boolean(t.explicit), peers: peerIndex?.peersOf(t.path) })),
-            (done) => progress?.tick(done),
-          )
-        : [];
-      for (let i = 0; i < tasks.length; i++) {
-        const { t, fc } = tasks[i];
-        if (t.error || !fc) {
-          results.push(fatalResult(t.path, t.error ?? '无法读取'));
-          continue;
-        }
-        const r = pool ? linted[i] : await runEnv.lintOne(t.path, Boolean(t.explicit), peerIndex?.peersOf(t.path));
-        if (!pool) progress?.tick(i + 1);
-        if (r) results.push(r);
-      }
+      for (const r of await lintFiles(filesRun, targets, peerIndex, (done) => progress?.tick(done))) if (r) results.push(r);
+      cache?.save();
     } finally {
       await pool?.close();
     }
@@ -290,7 +278,7 @@ export async function main(argv: string[], io: Io = defaultIo()): Promise<number
     }
     return code;
   } catch (e) {
-    if (e instanceof UsageError || e instanceof ConfigError || e instanceof OutputError || e instanceof CrossYearUsageError || e instanceof ConcurrencyError) {
+    if (e instanceof UsageError || e instanceof ConfigError || e instanceof OutputError || e instanceof CrossYearUsageError || e instanceof ConcurrencyError || e instanceof CacheError) {
       io.stderr(`report-lint：${e.message}\n`);
       return 2;
     }
