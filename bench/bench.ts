@@ -12,9 +12,10 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os, { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import builtinRules from '../rules/index.js';
-import { lintWith, resolveRules } from '../src/engine/linter.js';
-import { lintEnv, lintFile, lintFiles } from '../src/index.js';
+import { lintText } from '../src/lint.js';
+import type { LintEnv } from '../src/engine/run.js';
+import { defaultEnv } from '../src/session.js';
+import { lintFile, lintFiles } from '../src/index.js';
 import { LAYOUTS, deepestRows, synthesize, type Defect, type Synth } from './synth.js';
 import { builtinFormats } from '../src/format/formats.js';
 
@@ -109,13 +110,13 @@ async function main(): Promise<void> {
   console.log(`report-lint benchmark — Node ${process.version}, ${process.platform}/${process.arch}`);
 
   // the rules are resolved once, as the CLI does
-  const active = resolveRules([builtinRules]);
+  const active = defaultEnv();
   if (a.only !== 'files') await inMemory(a, active);
   if (a.only !== 'memory' && a.files > 0) await files(a);
   console.log(`\n进程 maxRSS：${mb(process.resourceUsage().maxRSS * 1024)} MB（起始 RSS ${mb(rssStart)} MB）`);
 }
 
-async function inMemory(a: Args, active: ReturnType<typeof resolveRules>): Promise<void> {
+async function inMemory(a: Args, active: LintEnv): Promise<void> {
   let t0 = performance.now();
   // only the texts are kept: the generator's bookkeeping would weigh on the garbage collector
   const texts: string[] = [];
@@ -135,7 +136,7 @@ async function inMemory(a: Args, active: ReturnType<typeof resolveRules>): Promi
   const kindOf = layoutOf;
 
   // warm-up: the JIT, the format data, the caches
-  for (let i = 0; i < Math.min(200, texts.length); i++) lintWith(texts[i], active, { filePath: filePaths[i] });
+  for (let i = 0; i < Math.min(200, texts.length); i++) lintText(texts[i], active, { filePath: filePaths[i] });
 
   global.gc?.();
   let findings = 0;
@@ -147,7 +148,7 @@ async function inMemory(a: Args, active: ReturnType<typeof resolveRules>): Promi
   t0 = performance.now();
   for (let i = 0; i < texts.length; i++) {
     const c = process.cpuUsage();
-    const r = lintWith(texts[i], active, { filePath: filePaths[i] });
+    const r = lintText(texts[i], active, { filePath: filePaths[i] }).result;
     const d = process.cpuUsage(c);
     perKind.set(kindOf[i], (perKind.get(kindOf[i]) ?? 0) + (d.user + d.system) / 1000);
     findings += r.messages.length;
@@ -200,7 +201,7 @@ async function files(a: Args): Promise<void> {
         fileBytes += Buffer.byteLength(s.text);
         paths.push(p);
       }
-      const env = lintEnv([builtinRules], {});
+      const env = defaultEnv();
       global.gc?.();
       const marks: Array<[string, string]> = [];
       const mark = (label: string) => marks.push([label, `RSS ${mb(rss())} MB，堆 ${mb(process.memoryUsage().heapUsed)} MB`]);

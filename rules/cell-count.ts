@@ -1,6 +1,6 @@
 import { tables } from '../src/ast.js';
 import { defineRule } from '../src/engine/rule.js';
-import { rowName } from '../src/rule-kit.js';
+import { rowPhrase } from '../src/rule-kit.js';
 
 export default defineRule({
   meta: {
@@ -21,8 +21,7 @@ export default defineRule({
       if (!t.tableId) continue;
       for (const row of t.children) {
         if (!row.rowId || row.foundCells === row.expectedCells) continue;
-        const name = rowName(ctx.format, t.tableId, row.rowId);
-        const who = name === '数据行' ? '第四部分表格的数据行' : `「${name}」`;
+        const who = rowPhrase(ctx.format, t.tableId, row.rowId);
         const more = row.foundCells > row.expectedCells;
         ctx.report({
           node: row,

@@ -1,6 +1,6 @@
 import { tables } from '../src/ast.js';
 import { defineRule } from '../src/engine/rule.js';
-import { cellName, columnList, columnName, rowName } from '../src/rule-kit.js';
+import { cellName, columnList, columnName, rowPhrase } from '../src/rule-kit.js';
 
 export default defineRule({
   meta: {
@@ -32,8 +32,7 @@ export default defineRule({
         if (!blanks.length) continue;
         if (aggregate && blanks.length > 1) {
           // one finding per row, on its blank cells, the others as related places
-          const name = rowName(ctx.format, t.tableId, row.rowId);
-          const who = name === '数据行' ? '第四部分表格的数据行' : `「${name}」`;
+          const who = rowPhrase(ctx.format, t.tableId, row.rowId);
           const whole = blanks.length === row.children.length;
           const cols = columnList(ctx.format, t.tableId, blanks.map((c) => c.columnId));
           ctx.report({

@@ -1,9 +1,7 @@
-import { defineRule } from '../src/engine/rule.js';
-import { evaluateRelations } from '../src/engine/relations.js';
-import { columnName, relationSuggestions, rowName } from '../src/rule-kit.js';
+import { relationRule } from './relation.js';
 
-export default defineRule({
-  meta: {
+export default relationRule(
+  {
     id: 'outcome-total',
     type: 'problem',
     severity: 'error',
@@ -12,30 +10,16 @@ export default defineRule({
       en: 'Section 三: （七）总计 equals （一）+（二）+ the sub-rows of （三）（四）（五）+（六）',
     },
     docs: 'docs/rules/outcome-total.md',
-    schema: { type: 'object', properties: {}, additionalProperties: false },
-    hasSuggestions: true,
   },
-  check(report, ctx) {
-    for (const r of evaluateRelations(report, ctx.format, 'outcome-total')) {
-      if (r.holds) continue;
-      const t = r.relation.anchor.table;
-      const col = columnName(ctx.format, t, r.relation.anchor.column);
-      ctx.report({
-        node: r.anchor,
-        message: `（七）总计「${col}」栏应为 ${r.rhsSum}（（一）至（六）之和），实为 ${r.lhsSum}`,
-        expected: r.rhsSum,
-        actual: r.lhsSum,
-        related: r.rhs
-          .map((cell, i) => ({ cell, ref: r.relation.rhs[i] }))
-          .filter(({ cell }) => cell.value !== 0)
-          .map(({ cell, ref }) => ({ node: cell, message: `${rowName(ctx.format, t, ref.row)}：${cell.value}` })),
-        suggestions: relationSuggestions(r, {
-          isTotal: (side) => side === 'lhs',
-          name: (side, i) => `「${rowName(ctx.format, t, (side === 'lhs' ? r.relation.lhs : r.relation.rhs)[i].row)}」「${col}」`,
-          othersRight: '（一）至（六）各项数字',
-          totalRight: `（七）总计「${col}」`,
-        }),
-      });
-    }
+  ['outcome-total'],
+  {
+    message: (t) => `${t.row}「${t.column}」栏应为 ${t.r.rhsSum}（${t.parts}之和），实为 ${t.r.lhsSum}`,
+    expected: 'rhs',
+    related: 'rhs-nonzero',
+    relatedName: (t, side, i) => t.rowOf(side, i),
+    totalSide: 'lhs',
+    suggestionName: (t, side, i) => `「${t.rowOf(side, i)}」「${t.column}」`,
+    othersRight: (t) => `${t.parts}各项数字`,
+    totalRight: (t) => `${t.row}「${t.column}」`,
   },
-});
+);

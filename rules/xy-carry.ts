@@ -1,6 +1,6 @@
 import { cell, row, table } from '../src/ast.js';
 import { defineRule } from '../src/engine/rule.js';
-import { peerName, peerOfYear, peerWhere, spanPosition } from '../src/batch/peer.js';
+import { peerName, peerOfYear, peerWhere, spanPosition } from '../src/engine/peer.js';
 import { cellSuggestion, columnName, rowName } from '../src/rule-kit.js';
 import { basename } from 'node:path';
 

@@ -1,7 +1,7 @@
 import { sections, tables } from '../src/ast.js';
 import { defineRule } from '../src/engine/rule.js';
-import { peerName, peerOfYear, peerWhere, spanPosition } from '../src/batch/peer.js';
-import { numberChanges, printLength, samePrint, sectionPrint, sectionText, sentenceSimilarity } from '../src/batch/similarity.js';
+import { peerName, peerOfYear, peerWhere, spanPosition } from '../src/engine/peer.js';
+import { numberChanges, printLength, samePrint, sectionPrint, sectionText, sentenceSimilarity } from '../src/text/similarity.js';
 import { basename } from 'node:path';
 
 /**

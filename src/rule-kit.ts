@@ -4,20 +4,32 @@
  */
 import type { Format } from './format/formats.js';
 import type { Cell, Row, Suggestion } from './types.js';
-import { valueToHold, type RelationResult } from './engine/relations.js';
+import { valueToHold, type RelationResult } from './format/relations.js';
 import { normalizeLabel } from './text/normalize.js';
 
-/** A row's canonical label, shortened: （二）部分公开（区分处理的…） → （二）部分公开. */
+/**
+ * A row's canonical label, shortened: （二）部分公开（区分处理的…） → （二）部分公开; a row without a label (the one data
+ * row of section 四's table) by the name the format gives it.
+ */
 export function rowName(format: Format, tableId: string, rowId: string | undefined): string {
   if (!rowId) return '（未识别的行）';
   const r = format.table(tableId)?.rows.find((x) => x.id === rowId);
   if (!r) return rowId;
-  if (r.label === null) return '数据行';
+  if (r.label === null) return r.name ?? '数据行';
   const short = r.label.replace(/（[^（）]*(，|、)[^（）]*）$/, '');
   const parent = r.parent ? format.table(tableId)?.rows.find((x) => x.id === r.parent) : undefined;
-  // sub-rows 1. 2. … are named with their group: （三）不予公开 1.属于国家秘密
-  if (parent && parent.label && /^\d/.test(short)) return `${parent.label.replace(/^三、/, '')}${short}`;
+  // sub-rows 1. 2. … are named with their group (without a top-level number): （三）不予公开 1.属于国家秘密
+  if (parent && parent.label && /^\d/.test(short)) return `${parent.label.replace(/^[一二三四五六七八九十]+、/, '')}${short}`;
   return short;
+}
+
+/** A row as a message speaks of it: 「（二）部分公开」, or the name of a row without a label (第四部分表格的数据行). */
+export function rowPhrase(format: Format, tableId: string, rowId: string | undefined): string {
+  return hasLabel(format, tableId, rowId) ? `「${rowName(format, tableId, rowId)}」` : rowName(format, tableId, rowId);
+}
+
+function hasLabel(format: Format, tableId: string, rowId: string | undefined): boolean {
+  return format.table(tableId)?.rows.find((x) => x.id === rowId)?.label !== null;
 }
 
 /** A column's canonical label, with its group where labels repeat (行政复议 总计). */
@@ -51,9 +63,8 @@ export function columnList(format: Format, tableId: string, columnIds: Array<str
 
 /** 「行名」「列名」 for a cell of a bound row. */
 export function cellName(format: Format, tableId: string, row: Row, cell: Cell): string {
-  const r = rowName(format, tableId, row.rowId);
   const c = cell.columnId ? columnName(format, tableId, cell.columnId) : `第 ${cell.index + 1} 个数字格`;
-  return r === '数据行' ? `「${c}」` : `「${r}」「${c}」`;
+  return hasLabel(format, tableId, row.rowId) ? `「${rowName(format, tableId, row.rowId)}」「${c}」` : `「${c}」`;
 }
 
 /**

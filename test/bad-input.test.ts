@@ -6,7 +6,7 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { lint, parseReport } from '../src/index.js';
 import { sections } from '../src/ast.js';
-import type { InputKind } from '../src/parse/read.js';
+import type { InputKind } from '../src/readers/index.js';
 import { runCli, runJson, sample, seedWithWrongTotal, tempDir, type JsonResult } from './helpers/run.js';
 
 let dir: string;

@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { builtinRules, lint, type LintMessage } from '../src/index.js';
 import { peerFromText } from '../src/batch/crossyear.js';
 import { fromFileName, identify, normalizeAgency, resolveAliases, signature } from '../src/batch/identity.js';
-import { comparable, sectionPrint, sentenceSimilarity } from '../src/batch/similarity.js';
+import { comparable, sectionPrint, sentenceSimilarity } from '../src/text/similarity.js';
 import { ROOT } from './helpers.js';
 import { runCli, tempDir } from './helpers/run.js';
 

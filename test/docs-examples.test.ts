@@ -24,7 +24,7 @@ import { join } from 'node:path';
 import { builtinRules, lint, parse, type LintMessage, type LintResult, type RuleSetting } from '../src/index.js';
 import { extractValues } from '../src/cli/extract.js';
 import { formatters } from '../src/formatters/index.js';
-import { ruleMap } from '../src/engine/linter.js';
+import { ruleMap } from '../src/engine/run.js';
 import type { RuleModule } from '../src/engine/rule.js';
 import { ROOT } from './helpers.js';
 import { peerFromText } from '../src/batch/crossyear.js';

@@ -5,7 +5,7 @@
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import builtinRules from '../rules/index.js';
-import { ruleMap } from '../src/engine/linter.js';
+import { ruleMap } from '../src/engine/run.js';
 import { escapeData, escapeProperty, github, markdownCell, stepSummary } from '../src/formatters/github.js';
 import type { FormatterContext } from '../src/formatters/types.js';
 import type { LintResult } from '../src/types.js';

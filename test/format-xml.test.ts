@@ -5,7 +5,7 @@
 import { join } from 'node:path';
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import builtinRules from '../rules/index.js';
-import { ruleMap } from '../src/engine/linter.js';
+import { ruleMap } from '../src/engine/run.js';
 import { xmlAttr, xmlText } from '../src/formatters/ci.js';
 import { checkstyle } from '../src/formatters/checkstyle.js';
 import { junit } from '../src/formatters/junit.js';

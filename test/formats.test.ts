@@ -51,7 +51,7 @@ describe('built-in formats', () => {
 });
 
 test('the built-in dictionary validates against the dictionary schema and its specs hold', async () => {
-  const { buildDictionary } = await import('../src/config/dictionary.js');
+  const { buildDictionary } = await import('../src/format/dictionary.js');
   const { parse } = await import('yaml');
   const data = parse(readFileSync(join(ROOT, 'data/dictionaries/builtin.yaml'), 'utf8'));
   expect(buildDictionary(data, 'builtin.yaml').length).toBeGreaterThanOrEqual(10);

@@ -5,7 +5,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { parseReport } from '../src/engine/linter.js';
+import { parseReport } from '../src/index.js';
 import { extractValues } from '../src/cli/extract.js';
 import { sections, tables } from '../src/ast.js';
 import { ROOT, runCli, runJson } from './helpers/run.js';

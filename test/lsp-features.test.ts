@@ -4,7 +4,7 @@
  */
 import { DiagnosticSeverity } from 'vscode-languageserver';
 import builtinRules from '../rules/index.js';
-import { ruleMap } from '../src/engine/linter.js';
+import { ruleMap } from '../src/engine/run.js';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fatalResult, lint, parse } from '../src/index.js';

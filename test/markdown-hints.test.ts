@@ -5,7 +5,7 @@
  */
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { blankPlainParagraphs, markdownHints } from '../src/parse/markdown.js';
+import { blankPlainParagraphs, markdownHints } from '../src/readers/markdown-hints.js';
 import { LAYOUTS, synthesize } from '../bench/synth.js';
 
 const same = (text: string) => {

@@ -7,7 +7,7 @@ import fc from 'fast-check';
 import { lint, parseReport } from '../src/index.js';
 import { walk } from '../src/ast.js';
 import { decode, DecodeError } from '../src/io/decode.js';
-import type { InputKind } from '../src/parse/read.js';
+import type { InputKind } from '../src/readers/index.js';
 import type { LintResult, Position, ReportNode } from '../src/types.js';
 import { sample } from './helpers/run.js';
 

@@ -10,7 +10,7 @@ import { existsSync, readFileSync, statSync } from 'node:fs';
 import { readFile, stat } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { writeFileAtomic } from '../io/output.js';
-import type { LintEnv } from '../index.js';
+import type { LintEnv } from '../engine/run.js';
 import type { LintResult } from '../types.js';
 import type { PeerReport } from './peer.js';
 

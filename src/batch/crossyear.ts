@@ -6,11 +6,11 @@
 import { readFile } from 'node:fs/promises';
 import { readdirSync, statSync } from 'node:fs';
 import { extname, join, resolve } from 'node:path';
-import { parseReport } from '../engine/linter.js';
+import { parseText } from '../lint.js';
 import type { Format } from '../format/formats.js';
-import type { Dictionary } from '../config/dictionary.js';
-import { readInput } from '../index.js';
-import type { InputKind } from '../parse/read.js';
+import type { Dictionary } from '../format/dictionary.js';
+import { readInput } from '../lint.js';
+import type { InputKind } from '../readers/index.js';
 import { identify, type ReportIdentity } from './identity.js';
 import { isExtractJson, peerFromExtract, peerFromParsed, type PeerReport } from './peer.js';
 
@@ -102,14 +102,14 @@ export async function summarize(path: string, opts: GatherOptions): Promise<Peer
 
 /** A decoded report's compact form (what summarize does after reading the file). */
 export function peerFromText(text: string, path: string, opts: ReadSettings & { kind?: InputKind; aliases?: Map<string, string> } = {}): PeerReport {
-  const parsed = parseReport(text, { filePath: path, kind: opts.kind, formats: opts.formats, dictionary: opts.dictionary, format: opts.format });
+  const parsed = parseText(text, path, { kind: opts.kind, formats: opts.formats, dictionary: opts.dictionary, format: opts.format });
   const paragraphs = lastParagraphs(parsed.report);
   const id = identify(parsed.report, path, { paragraphs, text: parsed.input.kind === 'text' ? tail(text) : text, aliases: opts.aliases });
   return peerFromParsed(parsed, path, id);
 }
 
 /** Texts of the report's last paragraphs (where the 落款 is). */
-function lastParagraphs(report: ReturnType<typeof parseReport>['report']): string[] {
+function lastParagraphs(report: ReturnType<typeof parseText>['report']): string[] {
   const out: string[] = [];
   const last = report.children[report.children.length - 1];
   const kids = last?.type === 'section' ? last.children : report.children;

@@ -6,18 +6,10 @@
  */
 import { basename, extname } from 'node:path';
 import type { Report } from '../types.js';
+import type { ReportIdentity } from '../engine/peer.js';
 
-export interface ReportIdentity {
-  /** the agency's name as found */
-  agency?: string;
-  /** the name used to pair reports: normalised, aliases applied */
-  agencyKey?: string;
-  agencySource?: 'title' | 'signature' | 'file-name';
-  year?: number;
-  yearSource?: 'report' | 'file-name';
-  /** the date the report was signed or published (YYYY-MM-DD), where the report says it */
-  published?: string;
-}
+export type { ReportIdentity };
+
 
 export type AgencyAliases = Readonly<Record<string, string>>;
 

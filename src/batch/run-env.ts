@@ -1,13 +1,13 @@
 /**
- * What linting one file of a run takes, from settings that are plain data (so a worker thread can make the same
- * from them): the configuration loader, the lint environment of each configuration (rules resolved once), and the
- * lint (or fix) of one file as the command line does it.
+ * What linting one file of a run takes, from settings that are plain data (so that a worker thread makes the same
+ * from them): a Session (configuration × options → LintEnv) and the lint (or fix) of one file as the command line
+ * does it.
  */
-import { ConfigLoader, type FileConfig } from '../config/load.js';
-import { result, ruleMap, type RuleSetting } from '../engine/linter.js';
-import { fatalResult, fixFile, lintEnv, lintFile, type LintEnv } from '../index.js';
+import { result, type RuleSetting } from '../engine/run.js';
+import { fatalResult, fixFile, lintFile } from '../lint.js';
+import { Session, type FileSetup } from '../session.js';
 import type { LintResult, SeveritySetting } from '../types.js';
-import type { PeerReport } from './peer.js';
+import type { PeerReport } from '../engine/peer.js';
 
 export interface RunSettings {
   cwd: string;
@@ -25,34 +25,17 @@ export interface RunSettings {
   keepSource: boolean;
 }
 
-function lowSeverity(s: SeveritySetting | RuleSetting): boolean {
-  const v = typeof s === 'object' ? s.severity : s;
-  return v === 'info' || v === 'warn' || v === 'warning' || v === 1;
-}
-
 export class RunEnv {
-  readonly loader: ConfigLoader;
-  private readonly envs = new Map<string, LintEnv>();
+  readonly session: Session;
 
   constructor(readonly settings: RunSettings) {
-    this.loader = new ConfigLoader({ cwd: settings.cwd, configFile: settings.configFile, noConfig: settings.noConfig });
-  }
-
-  /** what is in force for a file: its configuration, then --rule, then --quiet */
-  envFor(fc: FileConfig): LintEnv {
-    let env = this.envs.get(fc.key);
-    if (env) return env;
-    const rules: Record<string, SeveritySetting | RuleSetting> = { ...fc.rules, ...this.settings.cliRules };
-    if (this.settings.quiet) for (const [id, r] of ruleMap(fc.config.plugins)) if (lowSeverity(rules[id] ?? r.meta.severity)) rules[id] = 'off';
-    env = lintEnv(fc.config.plugins, rules, { formats: fc.config.formats, dictionary: fc.config.dictionary, format: fc.format });
-    this.envs.set(fc.key, env);
-    return env;
+    this.session = new Session({ cwd: settings.cwd, configFile: settings.configFile, noConfig: settings.noConfig, rules: settings.cliRules, quiet: settings.quiet });
   }
 
   /** how a file is read for its summary (cross-year rules) */
-  async readSettings(path: string): Promise<{ formats: FileConfig['config']['formats']; dictionary: FileConfig['config']['dictionary']; format?: string }> {
-    const fc = await this.loader.forFile(path);
-    return { formats: fc.config.formats, dictionary: fc.config.dictionary, format: this.settings.reportFormat ?? fc.format };
+  async readSettings(path: string): Promise<{ formats?: FileSetup['env']['formats']; dictionary?: FileSetup['env']['dictionary']; format?: string }> {
+    const { env } = await this.session.forFile(path);
+    return { formats: env.formats, dictionary: env.dictionary, format: this.settings.reportFormat ?? env.format };
   }
 
   /**
@@ -60,16 +43,16 @@ export class RunEnv {
    * ignores; a warning for one named on the command line.
    */
   async lintOne(path: string, explicit: boolean, peers?: readonly PeerReport[]): Promise<LintResult | undefined> {
-    let fc: FileConfig;
+    let setup: FileSetup;
     try {
-      fc = await this.loader.forFile(path);
+      setup = await this.session.forFile(path);
     } catch (e) {
       return fatalResult(path, e instanceof Error ? e.message : String(e));
     }
-    if (fc.config.ignore(path)) return explicit ? ignoredResult(path) : undefined;
+    if (setup.ignored) return explicit ? ignoredResult(path) : undefined;
     const s = this.settings;
-    const opts = { env: this.envFor(fc), format: s.reportFormat, encoding: s.encoding, ...s.directives, ...(peers?.length ? { peers } : {}) };
-    const r = s.fixing ? await fixFile(path, { ...opts, ...s.fixing }) : await lintFile(path, opts);
+    const opts = { format: s.reportFormat, encoding: s.encoding, ...s.directives, ...(peers?.length ? { peers } : {}) };
+    const r = s.fixing ? await fixFile(path, setup.env, { ...opts, ...s.fixing }) : await lintFile(path, setup.env, opts);
     // a file's text is kept only where the output shows source lines: many files are linted one by one, and only
     // their findings stay
     if (!s.keepSource || !r.messages.length) delete r.source;

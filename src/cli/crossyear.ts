@@ -5,7 +5,7 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { parse as parseYaml } from 'yaml';
-import type { LintEnv } from '../index.js';
+import type { LintEnv } from '../engine/run.js';
 import { gatherPeers, historyFiles, PeerIndex, type ReadSettings } from '../batch/crossyear.js';
 import type { PeerReport } from '../batch/peer.js';
 import { resolveAliases } from '../batch/identity.js';

@@ -3,7 +3,7 @@
  * aggregate reports. A blank or unreadable cell is null (never 0); a row whose cells could not be told apart
  * is listed under `unbound` with its raw cells.
  */
-import type { ParsedReport } from '../engine/linter.js';
+import type { ParsedReport } from '../engine/run.js';
 import { tables } from '../ast.js';
 
 export interface Extracted {

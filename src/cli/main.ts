@@ -4,20 +4,20 @@
  */
 import yargs from 'yargs';
 import chalk from 'chalk';
-import builtinRules from '../../rules/index.js';
-import { ConfigError, parseReport, result, ruleMap, type ParsedReport, type RuleSetting } from '../engine/linter.js';
-import type { Plugin } from '../engine/rule.js';
+import { ConfigError, parseSeverity, result, ruleMap, type LintEnv, type ParsedReport, type RuleSetting } from '../engine/run.js';
+import type { RuleModule } from '../engine/rule.js';
 import { formatters } from '../formatters/index.js';
 import type { FormatterContext } from '../formatters/types.js';
 import { expandPaths } from '../io/files.js';
 import { OutputError, writeFileAtomic } from '../io/output.js';
-import { fatalResult, inputFromBytes, lint, readErrorMessage, readInput, type ApiOptions, type InputText, type LintEnv } from '../index.js';
+import { readErrorMessage } from '../io/read.js';
+import { builtinFormats } from '../format/formats.js';
+import { searchedExtensions } from '../readers/index.js';
+import { fatalResult, lintBytes, parseText, readInput, type LintFileOptions } from '../lint.js';
+import { BUILTIN_PLUGIN, Session } from '../session.js';
 import { packageVersion } from '../paths.js';
 import type { LintResult, SeveritySetting } from '../types.js';
 import { extractValues } from './extract.js';
-import { describeConfig, type FileConfig } from '../config/load.js';
-import type { RuleModule } from '../engine/rule.js';
-import { resolve } from 'node:path';
 import { crossYearIndex, CrossYearUsageError, loadAliases } from './crossyear.js';
 import { auditFormat, renderAudit } from './audit.js';
 import { Progress } from './progress.js';
@@ -25,6 +25,7 @@ import { RunEnv, ignoredResult, type RunSettings } from '../batch/run-env.js';
 import { ConcurrencyError, PARALLEL_THRESHOLD, resolveConcurrency, workerPool } from '../batch/pool.js';
 import { cacheStrategy, CacheError, hash, LintCache } from '../batch/cache.js';
 import { lintFiles, summarizeFiles, type FilesRun } from './run-files.js';
+import { resolve } from 'node:path';
 
 export interface Io {
   stdout: (s: string) => void;
@@ -54,13 +55,13 @@ const defaultIo = (): Io => ({
 class UsageError extends Error {}
 
 export async function main(argv: string[], io: Io = defaultIo()): Promise<number> {
-  const plugins: Plugin[] = [builtinRules];
   let code = 0;
+  const extensions = searchedExtensions();
   const parser = yargs(argv)
     .scriptName('report-lint')
     .usage('用法：report-lint [文件、文件夹或通配符...] [选项]\n\n检查政府信息公开工作年度报告：表格勾稽关系、总计、缺失部分、标签错字、空格子等。')
     .command('$0 [paths..]', '检查报告（默认命令）', (y) =>
-      y.positional('paths', { type: 'string', array: true, describe: '要检查的文件、文件夹（递归查找 .txt .md .html .htm .docx）或通配符' }),
+      y.positional('paths', { type: 'string', array: true, describe: `要检查的文件、文件夹（递归查找 ${extensions.filter((e) => e !== 'markdown').map((e) => '.' + e).join(' ')}）或通配符` }),
     )
     .command('audit [paths..]', '检查一批报告（含跨年度检查），输出按机关、年度的汇总：--format html|csv|json', (y) =>
       y.positional('paths', { type: 'string', array: true, describe: '要检查的文件、文件夹或通配符' }),
@@ -76,8 +77,8 @@ export async function main(argv: string[], io: Io = defaultIo()): Promise<number
     .option('format', { alias: 'f', type: 'string', default: 'stylish', describe: `输出格式：${Object.keys(formatters).join('、')}` })
     .option('quiet', { type: 'boolean', default: false, describe: '只报告错误，不报告警告' })
     .option('max-warnings', { type: 'number', describe: '警告超过这个数目时以退出码 1 结束' })
-    .option('rule', { type: 'string', describe: '设置规则的严重程度，如 --rule cell-empty:off（off、info、warn、error）' })
-    .option('report-format', { type: 'string', choices: ['2019', '2021'], describe: '不按年份判断，强制使用某一年的报告格式' })
+    .option('rule', { type: 'string', describe: '设置规则的严重程度，如 --rule cell-empty:off（off、warn、error）' })
+    .option('report-format', { type: 'string', choices: builtinFormats().map((f) => f.short), describe: '不按年份判断，强制使用某一年的报告格式' })
     .option('encoding', { type: 'string', describe: '文件编码（默认自动识别 UTF-8、UTF-16、GB18030/GBK）' })
     .option('color', { type: 'boolean', describe: '输出是否带颜色（默认按终端和 NO_COLOR / FORCE_COLOR 决定）' })
     .option('config', { alias: 'c', type: 'string', describe: '使用这个配置文件（不再按文件夹查找）；--no-config 不用任何配置文件' })
@@ -137,12 +138,13 @@ export async function main(argv: string[], io: Io = defaultIo()): Promise<number
     if (outputFile === '') throw new UsageError('--output-file 需要一个文件路径');
     const emit = (text: string) => (outputFile === undefined ? io.stdout(text) : writeFileAtomic(resolve(io.cwd, outputFile), text));
     const noConfig = (args.config as unknown) === false || argv.includes('--no-config');
+    const configFile = typeof args.config === 'string' && !noConfig ? args.config : undefined;
     const fixing = fixOptions(args);
     const directives = directiveOptions(args);
     // what a file is linted with; plain data, so that worker threads make the same
     const runSettings: RunSettings = {
       cwd: io.cwd,
-      configFile: typeof args.config === 'string' && !noConfig ? args.config : undefined,
+      configFile,
       noConfig,
       cliRules,
       quiet: Boolean(args.quiet),
@@ -153,18 +155,14 @@ export async function main(argv: string[], io: Io = defaultIo()): Promise<number
       keepSource: Boolean(formatter.showsSource),
     };
     const runEnv = new RunEnv(runSettings);
-    const loader = runEnv.loader;
     // what is in force for a file: its configuration, then --rule, then --quiet
-    const envFor = (fc: FileConfig): LintEnv => runEnv.envFor(fc);
+    const session = runEnv.session;
 
     if (args['print-config'] !== undefined) {
-      const fc = await loader.forFile(resolve(io.cwd, String(args['print-config'])));
-      envFor(fc);
-      io.stdout(JSON.stringify(describeConfig({ ...fc, rules: { ...fc.rules, ...normalizeCli(cliRules) } }), null, 2) + '\n');
+      io.stdout(JSON.stringify(await session.describe(resolve(io.cwd, String(args['print-config']))), null, 2) + '\n');
       return 0;
     }
     if (command === 'lsp') {
-      const configFile = typeof args.config === 'string' && !noConfig ? args.config : undefined;
       const server = await import('../lsp/server.js');
       return server.runLanguageServer({ rules: cliRules, format: reportFormat, quiet: Boolean(args.quiet), cwd: io.cwd, configFile, noConfig, ...directives });
     }
@@ -172,10 +170,10 @@ export async function main(argv: string[], io: Io = defaultIo()): Promise<number
     if (command === 'parse' || command === 'extract') {
       const file = String(args.file);
       let parsed: ParsedReport;
-      const fc = await loader.forFile(resolve(io.cwd, file));
+      const { env } = await session.forFile(resolve(io.cwd, file));
       try {
         const input = await readInput(file, encoding);
-        parsed = parseReport(input.text, { filePath: file, format: reportFormat ?? fc.format, formats: fc.config.formats, dictionary: fc.config.dictionary, kind: input.kind });
+        parsed = parseText(input.text, file, { format: reportFormat ?? env.format, formats: env.formats, dictionary: env.dictionary, kind: input.kind });
       } catch (e) {
         io.stderr(`report-lint：${file}：${readErrorMessage(e)}\n`);
         return 2;
@@ -192,45 +190,43 @@ export async function main(argv: string[], io: Io = defaultIo()): Promise<number
     if (args.stdin && stdinName === '') throw new UsageError('--stdin-filename 需要一个文件名');
     if (args.stdin && fixing && !fixing.dryRun) throw new UsageError('--fix 不能与 --stdin 一起使用（没有文件可以写回）；要看修正后的全文，用 --fix-dry-run --format json');
     if (!args.stdin && !paths.length) throw new UsageError('请给出要检查的文件或文件夹，例如：report-lint samples/');
-    const targets = args.stdin ? [] : await expandPaths(paths, io.cwd);
-    if (!args.stdin && !targets.length) throw new UsageError(`在「${paths.join('、')}」中没有找到报告文件（.txt、.md、.html、.htm、.docx）`);
+    const targets = args.stdin ? [] : await expandPaths(paths, extensions, io.cwd);
+    if (!args.stdin && !targets.length) throw new UsageError(`在「${paths.join('、')}」中没有找到报告文件（${extensions.filter((e) => e !== 'markdown').map((e) => '.' + e).join('、')}）`);
 
     // every configuration is loaded and validated before any file is linted
-    const configs: Array<FileConfig | undefined> = [];
-    const knownRules = new Map<string, RuleModule>(ruleMap(plugins));
+    const setups: Array<Awaited<ReturnType<Session['forFile']>> | undefined> = [];
+    const knownRules = new Map<string, RuleModule>(ruleMap([BUILTIN_PLUGIN]));
     for (const t of targets) {
-      const fc = t.error ? undefined : await loader.forFile(t.path);
-      if (fc) {
-        envFor(fc);
-        for (const [id, r] of ruleMap(fc.config.plugins)) knownRules.set(id, r);
-      }
-      configs.push(fc);
+      const fs = t.error ? undefined : await session.forFile(t.path);
+      if (fs) for (const [id, r] of fs.rules) knownRules.set(id, r);
+      setups.push(fs);
     }
 
     // files on worker threads (--concurrency); results in the files' order, as in a serial run
     const threads = resolveConcurrency(args.concurrency as string | undefined, targets.length);
     // --cache: results (and summaries) of unchanged files linted with the same everything (not with --fix)
     const cache = args.cache && !fixing ? LintCache.open(LintCache.location(args['cache-location'] as string | undefined, io.cwd), cacheStrategy(args['cache-strategy']), hash({ v: packageVersion(), s: { ...runSettings, cwd: undefined } })) : undefined;
+    const setupByPath = new Map(targets.map((t, i) => [t.path, setups[i]]));
+    const history = [args.history as string | string[] | undefined].flat().filter((x): x is string => x !== undefined);
+    const aliases = loadAliases(args['agency-aliases'] as string | undefined, io.cwd);
     const pool = threads > 1 ? workerPool(threads) : undefined;
-    const configByPath = new Map(targets.map((t, i) => [t.path, configs[i]]));
-    const filesRun: FilesRun = { runEnv, settings: runSettings, pool, cache, configOf: (p) => configByPath.get(p) };
+    const filesRun: FilesRun = { runEnv, settings: runSettings, pool, cache, configOf: (p) => setupByPath.get(p) };
 
     // cross-year rules: the reports' summaries gathered first and paired by agency and year
-    const history = [args.history as string | string[] | undefined].flat().filter((x): x is string => x !== undefined);
     const peerIndex = await crossYearIndex({
-      files: targets.filter((t, i) => !t.error && configs[i] && !configs[i]!.config.ignore(t.path)).map((t) => t.path),
-      envs: configs.map((fc) => (fc ? envFor(fc) : undefined)),
+      files: targets.filter((t, i) => !t.error && setups[i] && !setups[i]!.ignored).map((t) => t.path),
+      envs: setups.map((s) => s?.env),
       settingsFor: (path) => {
-        const fc = configByPath.get(path);
-        return fc ? { formats: fc.config.formats, dictionary: fc.config.dictionary, format: reportFormat ?? fc.format } : undefined;
+        const s = setupByPath.get(path);
+        return s ? { formats: s.env.formats, dictionary: s.env.dictionary, format: reportFormat ?? s.env.format } : undefined;
       },
       history,
-      aliases: loadAliases(args['agency-aliases'] as string | undefined, io.cwd),
+      aliases,
       encoding,
       cwd: io.cwd,
       stderr: io.stderr,
       keepAll: Boolean(audit),
-      summarizeMany: (paths: string[], aliases?: Map<string, string>) => summarizeFiles(filesRun, paths, aliases),
+      summarizeMany: (paths: string[], al?: Map<string, string>) => summarizeFiles(filesRun, paths, al),
     }).catch(async (e) => {
       await pool?.close();
       throw e;
@@ -241,10 +237,10 @@ export async function main(argv: string[], io: Io = defaultIo()): Promise<number
       // named as ESLint's --stdin-filename: relative to the working directory; its extension decides how the text
       // is read, its folder the configuration (the working directory's without a name)
       const filePath = stdinName === undefined ? '<text>' : resolve(io.cwd, stdinName);
-      const fc = await loader.forFile(resolve(io.cwd, stdinName ?? '<text>'));
-      for (const [id, r] of ruleMap(fc.config.plugins)) knownRules.set(id, r);
-      const opts = { env: envFor(fc), filePath, format: reportFormat, ...directives, ...(fixing ? { fix: true, fixTypes: fixing.fixTypes } : {}) };
-      results.push(stdinName !== undefined && fc.config.ignore(filePath) ? ignoredResult(filePath) : await lintStdin(io, encoding, opts));
+      const fs = await session.forFile(resolve(io.cwd, stdinName ?? '<text>'));
+      for (const [id, r] of fs.rules) knownRules.set(id, r);
+      const opts = { filePath, format: reportFormat, encoding, ...directives, ...(fixing ? { fix: true, fixTypes: fixing.fixTypes } : {}) };
+      results.push(stdinName !== undefined && fs.ignored ? ignoredResult(filePath) : await lintStdin(io, fs.env, opts));
     }
     const progress = targets.length >= 10 && io.stderrIsTTY && !io.env.CI ? new Progress(targets.length, io.stderr) : undefined;
     try {
@@ -287,23 +283,16 @@ export async function main(argv: string[], io: Io = defaultIo()): Promise<number
   }
 }
 
-
 /** --stdin: read all of standard input, read its bytes as a file's are read, lint it under the given name. */
-async function lintStdin(io: Io, encoding: string | undefined, opts: ApiOptions & { env: LintEnv; filePath: string }): Promise<LintResult> {
-  let input: InputText;
+async function lintStdin(io: Io, env: LintEnv, opts: LintFileOptions & { filePath: string }): Promise<LintResult> {
+  let bytes: Uint8Array;
   try {
     if (!io.readStdin) throw new Error('没有标准输入');
-    input = await inputFromBytes(await io.readStdin(), opts.filePath, encoding);
+    bytes = await io.readStdin();
   } catch (e) {
     return fatalResult(opts.filePath, `标准输入${readErrorMessage(e)}`);
   }
-  return lint(input.text, { ...opts, kind: input.kind });
-}
-
-function normalizeCli(rules: Record<string, SeveritySetting | RuleSetting>): Record<string, RuleSetting> {
-  const out: Record<string, RuleSetting> = {};
-  for (const [id, v] of Object.entries(rules)) out[id] = typeof v === 'object' ? v : { severity: v };
-  return out;
+  return lintBytes(bytes, opts.filePath, env, opts);
 }
 
 /** --fix, --fix-dry-run, --fix-type → options of fixFile; undefined when not fixing */
@@ -327,10 +316,9 @@ function directiveOptions(args: Record<string, unknown>): { reportUnusedDisableD
   if (args['report-unused-disable-directives']) out.reportUnusedDisableDirectives = 'error';
   const sev = args['report-unused-disable-directives-severity'] as string | undefined;
   if (sev !== undefined) {
-    if (!['off', 'warn', 'error', 'warning', '0', '1', '2'].includes(sev)) {
-      throw new UsageError(`--report-unused-disable-directives-severity 的值「${sev}」无效，应为 off、warn 或 error`);
-    }
-    out.reportUnusedDisableDirectives = (/^\d$/.test(sev) ? Number(sev) : sev) as SeveritySetting;
+    const setting = parseSeverity(sev);
+    if (setting === undefined) throw new UsageError(`--report-unused-disable-directives-severity 的值「${sev}」无效，应为 off、warn 或 error`);
+    out.reportUnusedDisableDirectives = setting;
   }
   if (args['require-reason']) out.requireReason = true;
   return out;
@@ -345,10 +333,9 @@ function ruleSettings(list: string[] | undefined): Record<string, SeveritySettin
       if (at <= 0) throw new UsageError(`--rule 的写法是「规则:off|warn|error」，例如 --rule cell-empty:off；收到「${part}」`);
       const id = part.slice(0, at).trim();
       const sev = part.slice(at + 1).trim();
-      if (!['off', 'info', 'warn', 'error', 'warning', '0', '1', '2'].includes(sev)) {
-        throw new UsageError(`--rule ${part}：严重程度「${sev}」无效，应为 off、info、warn 或 error`);
-      }
-      out[id] = (/^\d$/.test(sev) ? Number(sev) : sev) as SeveritySetting;
+      const setting = parseSeverity(sev);
+      if (setting === undefined) throw new UsageError(`--rule ${part}：严重程度「${sev}」无效，应为 off、info、warn 或 error`);
+      out[id] = setting;
     }
   }
   return out;

@@ -2,7 +2,7 @@
  * The files of a run: summaries for the cross-year rules and the lint of each file, from the cache where it holds
  * them, on worker threads or in this thread, in the files' order.
  */
-import type { FileConfig } from '../config/load.js';
+import type { FileSetup } from '../session.js';
 import { summarize } from '../batch/crossyear.js';
 import { envKey, hash, type LintCache } from '../batch/cache.js';
 import type { PeerIndex } from '../batch/crossyear.js';
@@ -11,7 +11,7 @@ import type { Pool } from '../batch/pool.js';
 import type { RunEnv, RunSettings } from '../batch/run-env.js';
 import type { SummaryTask } from '../batch/worker.js';
 import type { FileTarget } from '../io/files.js';
-import { fatalResult } from '../index.js';
+import { fatalResult } from '../lint.js';
 import { packageVersion } from '../paths.js';
 import type { LintResult } from '../types.js';
 
@@ -20,14 +20,14 @@ export interface FilesRun {
   settings: RunSettings;
   pool?: Pool;
   cache?: LintCache;
-  configOf: (path: string) => FileConfig | undefined;
+  configOf: (path: string) => FileSetup | undefined;
 }
 
-const envKeys = new WeakMap<FileConfig, string>();
+const envKeys = new WeakMap<FileSetup['env'], string>();
 
-function keyOfConfig(run: FilesRun, fc: FileConfig): string {
-  let k = envKeys.get(fc);
-  if (!k) envKeys.set(fc, (k = envKey(run.runEnv.envFor(fc), packageVersion())));
+function keyOfConfig(_run: FilesRun, setup: FileSetup): string {
+  let k = envKeys.get(setup.env);
+  if (!k) envKeys.set(setup.env, (k = envKey(setup.env, packageVersion())));
   return k;
 }
 
@@ -91,7 +91,7 @@ export async function lintFiles(
       onDone?.(++done);
       continue;
     }
-    if (run.cache && !fc.config.ignore(t.path)) {
+    if (run.cache && !fc.ignored) {
       const peers = peerIndex?.peersOf(t.path);
       const file = await run.cache.fileKey(t.path);
       const key = hash([keyOfConfig(run, fc), peers?.length ? hash(peers) : '']);

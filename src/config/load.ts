@@ -11,14 +11,13 @@ import { pathToFileURL } from 'node:url';
 import { lilconfig, type Loader } from 'lilconfig';
 import picomatch from 'picomatch';
 import { parse as parseYaml } from 'yaml';
-import builtinRules from '../../rules/index.js';
 import { ConfigError } from '../errors.js';
-import { ruleMap, type RuleSetting } from '../engine/linter.js';
+import { ruleMap, type RuleSetting } from '../engine/run.js';
 import type { Plugin, RuleModule } from '../engine/rule.js';
 import { builtinFormats, type Format } from '../format/formats.js';
 import { formatFromData, loadFormatFile } from '../format/custom.js';
 import type { SeveritySetting } from '../types.js';
-import { buildDictionary, builtinDictionary, loadDictionaryFile, makeDictionary, type Dictionary, type DictionaryEntry } from './dictionary.js';
+import { buildDictionary, builtinDictionary, loadDictionaryFile, makeDictionary, type Dictionary, type DictionaryEntry } from '../format/dictionary.js';
 import { validateConfig } from './schema.js';
 
 export const MODULE = 'report-lint';
@@ -147,6 +146,8 @@ export class ConfigLoader {
       configFile?: string;
       /** --no-config: the defaults only */
       noConfig?: boolean;
+      /** the built-in rules, named by the session (session.ts), the one place that knows them */
+      builtin: Plugin;
     },
   ) {}
 
@@ -196,7 +197,7 @@ export class ConfigLoader {
     if (file) await this.collect(file, layers, extendsSeen, []);
 
     // plugins first: their rules are part of the schema every layer is validated against
-    const plugins: Plugin[] = [builtinRules];
+    const plugins: Plugin[] = [this.opts.builtin];
     const pluginSources: string[] = [];
     const extraFormats: Format[] = [];
     const extraDict: DictionaryEntry[] = [];
@@ -280,7 +281,7 @@ export class ConfigLoader {
     for (const ext of list(d.extends as string | string[] | undefined)) {
       if (typeof ext !== 'string') continue; // the schema check reports it
       extendsSeen.push(ext);
-      const preset = presets(ruleMap([builtinRules]))[ext];
+      const preset = presets(ruleMap([this.opts.builtin]))[ext];
       if (preset) {
         layers.push({ data: preset, file: `${file}（${ext}）` });
         continue;

@@ -19,7 +19,7 @@
  * directives without a reason (when asked for: requireReason).
  */
 import { closest } from 'fastest-levenshtein';
-import { DIRECTIVE_KINDS, scanDirectives, type DirectiveComment, type DirectiveRuleRef } from '../parse/directive-comments.js';
+import { DIRECTIVE_KINDS, scanDirectives, type DirectiveComment, type DirectiveRuleRef } from '../readers/directive-comments.js';
 import { SourceText, isBlank } from '../text/lines.js';
 import type { LintMessage, SuppressedMessage } from '../types.js';
 

@@ -1,11 +1,12 @@
 /**
  * The rule API. Built-in rules and plugin rules use exactly this interface; the engine knows no rule by name.
  */
+import { DOCS_BASE } from '../paths.js';
 import type { Format } from '../format/formats.js';
-import type { Dictionary } from '../config/dictionary.js';
+import type { Dictionary } from '../format/dictionary.js';
 import type { SourceText } from '../text/lines.js';
 import type { Fix, LogicalLocation, Position, Report, Suggestion } from '../types.js';
-import type { PeerReport } from '../batch/peer.js';
+import type { PeerReport } from './peer.js';
 
 export type { PeerReport };
 
@@ -27,6 +28,8 @@ export interface RuleMeta {
   fixable?: boolean;
   /** the rule offers suggestions that are not safe to apply automatically */
   hasSuggestions?: boolean;
+  /** the kinds of the format's relations (data/formats/*.json relations[].kind) that the rule checks */
+  relations?: string[];
   /**
    * the rule compares the report with other reports (context.peers): whoever lints a set of files gathers them
    * first; linted alone, the rule sees no peers and reports nothing
@@ -98,4 +101,14 @@ export function defineRule(rule: RuleModule): RuleModule {
 
 export function definePlugin(plugin: Plugin): Plugin {
   return plugin;
+}
+
+/**
+ * The web address of a rule's docs page: the page itself when `docs` is an address; for a built-in rule (an id
+ * without a plugin's namespace), the page in report-lint's repository; none for a plugin's page given as a path.
+ */
+export function docsUrl(id: string, meta: Pick<RuleMeta, 'docs'>): string | undefined {
+  if (!meta.docs) return undefined;
+  if (/^https?:\/\//.test(meta.docs)) return meta.docs;
+  return id.includes('/') ? undefined : DOCS_BASE + meta.docs;
 }

@@ -11,9 +11,8 @@ import type { SourceText } from '../text/lines.js';
 import { cjkCount, normalizeLabel, parseCellNumber } from '../text/normalize.js';
 import type { Format, FormatTable } from './formats.js';
 import type { LabelRewrite, MatchOptions } from './match.js';
-import type { PhysicalRow, RawCell, RawTable, SectionDraft, Skeleton } from '../parse/structure.js';
+import type { PhysicalRow, RawCell, RawTable, SectionDraft, Skeleton } from '../skeleton.js';
 
-import { TABLE_CAPTION as CAPTION } from '../text/normalize.js';
 const ENUM_ONLY = /^(?:[一二三四五六七八九十]+[、.]|\([一二三四五六七八九十]+\)|\d+[.、])$/;
 const LABEL_START = /^(?:[一二三四五六七八九十]+[、.]|\([一二三四五六七八九十]+\)|\d+[.、])\S/;
 const NUMERAL_WORD = /^[零〇一二两三四五六七八九十百千万无空]+$/;
@@ -86,9 +85,9 @@ function bindRegion(region: RawTable, tables: FormatTable[], format: Format, sou
   let cur: { caption?: RawCell; table?: FormatTable; rows: PhysicalRow[] } | undefined;
   for (const row of region.rows) {
     const first = row.cells.find((c) => !c.blank);
-    const cap = first ? CAPTION.exec(normalizeLabel(first.text)) : null;
-    if (cap && first) {
-      const table = tables.find((t) => t.caption && CAPTION.exec(normalizeLabel(t.caption))?.[1] === cap[1]);
+    const cap = first ? format.captionKey(first.text) : undefined;
+    if (cap !== undefined && first) {
+      const table = tables.find((t) => t.caption && format.captionKey(t.caption) === cap);
       cur = { caption: first, table, rows: [] };
       parts.push(cur);
       continue;

@@ -53,6 +53,7 @@ export function formatFromData(data: unknown, origin: string, known: readonly Fo
         short: ext.short ?? b.short,
         name: ext.name ?? b.name,
         ...(ext.notice ?? b.notice ? { notice: ext.notice ?? b.notice } : {}),
+        ...(ext.captionPattern ?? b.captionPattern ? { captionPattern: ext.captionPattern ?? b.captionPattern } : {}),
         years: ext.years ?? b.years,
         sections: mergeById(b.sections, ext.sections),
         tables: mergeById(b.tables, ext.tables, (t, x) => ({

@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { Ajv } from 'ajv';
 import { packageRoot } from '../paths.js';
 import { LabelSet } from './match.js';
+import { normalizeLabel } from '../text/normalize.js';
 
 export interface FormatSection {
   id: string;
@@ -29,6 +30,8 @@ export interface FormatRow {
   data: boolean;
   parent?: string;
   variants?: string[];
+  /** how messages name a row without a label (第四部分表格的数据行) */
+  name?: string;
 }
 export interface FormatTable {
   id: string;
@@ -47,12 +50,21 @@ export interface FormatRelationData {
   lhs: string[];
   rhs: string[];
   anchor: string;
+  names?: RelationNames;
+}
+/** How messages name a relation's terms: each of lhs and rhs in order, and the rhs as a whole. */
+export interface RelationNames {
+  lhs?: string[];
+  rhs?: string[];
+  parts?: string;
 }
 export interface FormatData {
   id: string;
   short: string;
   name: string;
   notice?: string;
+  /** finds a table caption in a normalised text; group 1 tells the tables apart */
+  captionPattern?: string;
   years: { from: number; to?: number };
   sections: FormatSection[];
   tables: FormatTable[];
@@ -74,6 +86,7 @@ export interface Relation {
   lhs: CellRef[];
   rhs: CellRef[];
   anchor: CellRef;
+  names: RelationNames;
 }
 
 export class FormatError extends Error {}
@@ -139,6 +152,7 @@ export function expandRelation(rel: FormatRelationData): Relation[] {
       lhs: rel.lhs.map((s) => parseRef(sub(s))),
       rhs: rel.rhs.map((s) => parseRef(sub(s))),
       anchor: parseRef(sub(rel.anchor)),
+      names: rel.names ?? {},
     };
   });
 }
@@ -149,6 +163,8 @@ export class Format {
   readonly relations: Relation[];
   /** TABLE.ROW of every row that takes part in some relation */
   readonly summedRows: ReadonlySet<string>;
+  /** finds a table caption in a normalised text (data: captionPattern) */
+  readonly captionPattern?: RegExp;
   private readonly rowSets = new Map<string, LabelSet>();
   private readonly groupSets = new Map<string, LabelSet>();
   private readonly headerSets = new Map<string, LabelSet>();
@@ -156,6 +172,7 @@ export class Format {
   constructor(data: FormatData) {
     this.data = data;
     this.relations = data.relations.flatMap(expandRelation);
+    if (data.captionPattern) this.captionPattern = new RegExp(data.captionPattern);
     this.summedRows = new Set(this.relations.flatMap((r) => [...r.lhs, ...r.rhs].map((c) => `${c.table}.${c.row}`)));
     for (const t of data.tables) {
       const rows = t.rows.filter((r) => r.label !== null);
@@ -199,6 +216,10 @@ export class Format {
   }
   headerLabels(tableId: string): LabelSet {
     return this.headerSets.get(tableId)!;
+  }
+  /** which of the tables a caption (第二十条第（一）项) names: the one whose own caption gives the same key */
+  captionKey(text: string): string | undefined {
+    return this.captionPattern?.exec(normalizeLabel(text))?.[1];
   }
   appliesTo(year: number): boolean {
     return year >= this.data.years.from && (this.data.years.to === undefined || year <= this.data.years.to);

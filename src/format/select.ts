@@ -2,7 +2,7 @@
  * Which format a report is written in: by its year (2019 format for 2019–2020, 2021 format from 2021), or,
  * when the report gives no year, by which format's table labels its tables carry.
  */
-import type { Skeleton } from '../parse/structure.js';
+import type { Skeleton } from '../skeleton.js';
 import { isLabelCell } from './bind.js';
 import type { Format } from './formats.js';
 

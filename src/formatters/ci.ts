@@ -3,7 +3,7 @@
  * the repository, how a finding is named in one line, and XML escaping.
  */
 import { isAbsolute, relative, sep } from 'node:path';
-import { DOCS_BASE } from '../paths.js';
+import { docsUrl } from '../engine/rule.js';
 import type { LintMessage, RelatedLocation } from '../types.js';
 import type { FormatterContext } from './types.js';
 
@@ -39,7 +39,7 @@ export function severityName(m: LintMessage): '错误' | '警告' | '提示' {
 /** The web page of a rule, when the rule is known. */
 export function ruleHelpUri(ruleId: string | null, ctx: FormatterContext): string | undefined {
   const rule = ruleId ? ctx.rules.get(ruleId) : undefined;
-  return rule ? DOCS_BASE + rule.meta.docs : undefined;
+  return rule && ruleId ? docsUrl(ruleId, rule.meta) : undefined;
 }
 
 /** `相关：41:20 自然人：3` — one line for each cell taking part in a finding. */

@@ -11,6 +11,7 @@ import { createHash } from 'node:crypto';
 import { extname, isAbsolute } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { DOCS_BASE, packageVersion } from '../paths.js';
+import { docsUrl } from '../engine/rule.js';
 import type { LintMessage, LintResult, LogicalLocation, RelatedLocation } from '../types.js';
 import { repoRelative, sourceRoot } from './ci.js';
 import type { Formatter, FormatterContext } from './types.js';
@@ -105,14 +106,15 @@ export function sarifLog(results: LintResult[], ctx: FormatterContext): Json {
   const ruleIndex = new Map(ruleIds.map((id, i) => [id, i]));
   const rules = ruleIds.map((id) => {
     const meta = ctx.rules.get(id)!.meta;
-    const helpUri = DOCS_BASE + meta.docs;
+    const helpUri = docsUrl(id, meta);
     return {
       id,
       name: ruleName(id),
       shortDescription: { text: meta.description.zh },
       fullDescription: { text: `${meta.description.zh}\n${meta.description.en}` },
-      helpUri,
-      help: { text: `${meta.description.zh}\n说明与示例：${helpUri}`, markdown: `${meta.description.zh}\n\n[说明与示例](${helpUri})` },
+      ...(helpUri
+        ? { helpUri, help: { text: `${meta.description.zh}\n说明与示例：${helpUri}`, markdown: `${meta.description.zh}\n\n[说明与示例](${helpUri})` } }
+        : { help: { text: meta.description.zh } }),
       defaultConfiguration: { level: meta.severity === 'error' ? 'error' : meta.severity === 'info' ? 'note' : 'warning' },
       properties: { tags: [meta.type], ...(meta.fixable ? { fixable: true } : {}) },
     };

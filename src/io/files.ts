@@ -6,8 +6,6 @@ import { statSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { glob, isDynamicPattern } from 'tinyglobby';
 
-export const REPORT_EXTENSIONS = ['txt', 'md', 'markdown', 'html', 'htm', 'docx'];
-
 export interface FileTarget {
   path: string;
   /** why the path could not be used (it does not exist, nothing matched) */
@@ -19,7 +17,8 @@ export interface FileTarget {
 // ~$name.docx: the lock file Word leaves beside an open document
 const IGNORE = ['**/node_modules/**', '**/.git/**', '**/~$*'];
 
-export async function expandPaths(patterns: string[], cwd = process.cwd()): Promise<FileTarget[]> {
+/** `extensions`: the file name endings searched for in folders (without the dot). */
+export async function expandPaths(patterns: string[], extensions: readonly string[], cwd = process.cwd()): Promise<FileTarget[]> {
   const out: FileTarget[] = [];
   const seen = new Set<string>();
   const add = (p: string, explicit = false) => {
@@ -39,7 +38,7 @@ export async function expandPaths(patterns: string[], cwd = process.cwd()): Prom
     if (st?.isFile()) {
       add(pattern, true);
     } else if (st?.isDirectory()) {
-      const found = await glob(`**/*.{${REPORT_EXTENSIONS.join(',')}}`, { cwd: resolve(cwd, pattern), ignore: IGNORE, absolute: true, dot: false });
+      const found = await glob(`**/*.{${extensions.join(',')}}`, { cwd: resolve(cwd, pattern), ignore: IGNORE, absolute: true, dot: false });
       found.sort().forEach((f) => add(f));
     } else if (isDynamicPattern(pattern)) {
       const found = await glob(pattern, { cwd, ignore: IGNORE, absolute: true });

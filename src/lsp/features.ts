@@ -17,13 +17,11 @@ import {
   type TextEdit,
   type WorkspaceEdit,
 } from 'vscode-languageserver';
-import builtinRules from '../../rules/index.js';
-import type { ParsedReport } from '../engine/linter.js';
-import type { RuleModule } from '../engine/rule.js';
-import type { RelationResult } from '../engine/relations.js';
-import { evaluateRelations } from '../engine/relations.js';
+import type { ParsedReport } from '../engine/run.js';
+import { docsUrl, type RuleModule } from '../engine/rule.js';
+import type { RelationResult } from '../format/relations.js';
+import { evaluateRelations } from '../format/relations.js';
 import type { CellRef, Relation } from '../format/formats.js';
-import { DOCS_BASE } from '../paths.js';
 import { columnName, rowName } from '../rule-kit.js';
 import type { Cell, Fix, LintMessage, LintResult, Row, Section, Table } from '../types.js';
 import type { LineIndex } from './text.js';
@@ -45,13 +43,6 @@ export interface Analysis {
 
 // ---------------------------------------------------------------- diagnostics
 
-/** The web page of a rule: the built-in rules' pages are on the project's site; a plugin's rule may give a URL. */
-export function docsUrl(rule: RuleModule | undefined): string | undefined {
-  if (!rule?.meta.docs) return undefined;
-  if (/^https?:\/\//.test(rule.meta.docs)) return rule.meta.docs;
-  return builtinRules.rules.includes(rule) ? `${DOCS_BASE}${rule.meta.docs}` : undefined;
-}
-
 /** A linter message as an LSP diagnostic. Messages without a rule (could not read, not a report) have no code. */
 export function toDiagnostic(m: LintMessage, a: Analysis, rules: ReadonlyMap<string, RuleModule>): Diagnostic {
   const d: Diagnostic = {
@@ -62,7 +53,8 @@ export function toDiagnostic(m: LintMessage, a: Analysis, rules: ReadonlyMap<str
   };
   if (m.ruleId) {
     d.code = m.ruleId;
-    const href = docsUrl(rules.get(m.ruleId));
+    const rule = rules.get(m.ruleId);
+    const href = rule && docsUrl(m.ruleId, rule.meta);
     if (href) d.codeDescription = { href };
   }
   if (m.related?.length) {
@@ -375,8 +367,10 @@ export function hover(a: Analysis, offset: number, rules: ReadonlyMap<string, Ru
       lines.push('', '**参与的勾稽关系**', '');
       for (const rel of rels) {
         const name = termNames(parsed, rel);
-        const href = docsUrl(rules.get(rel.kind));
-        const label = href ? `[\`${rel.kind}\`](${href})` : `\`${rel.kind}\``;
+        // the rule that checks this kind of relation
+        const [id, rule] = [...rules].find(([, r]) => r.meta.relations?.includes(rel.kind)) ?? [rel.kind, undefined];
+        const href = rule && docsUrl(id, rule.meta);
+        const label = href ? `[\`${id}\`](${href})` : `\`${id}\``;
         const formula = `${side(rel.lhs, name, here)} = ${side(rel.rhs, name, here)}`;
         const r = evaluated.get(rel);
         const state = r

@@ -22,12 +22,13 @@ import {
   type TextDocumentContentChangeEvent,
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import builtinRules from '../../rules/index.js';
-import { ConfigLoader, SEARCH_PLACES } from '../config/load.js';
-import { ConfigError, lintWith, parseReport, result, ruleMap, severityOf, type RuleSetting } from '../engine/linter.js';
+import { SEARCH_PLACES } from '../config/load.js';
+import { ConfigError, result, ruleMap, type LintEnv, type RuleSetting } from '../engine/run.js';
 import type { RuleModule } from '../engine/rule.js';
-import { fatalResult, lintEnv, type LintEnv } from '../index.js';
-import { inputKind, type InputKind } from '../parse/read.js';
+import { builtinFormats } from '../format/formats.js';
+import { fatalResult, lintText } from '../lint.js';
+import { kindOfName, type InputKind } from '../readers/index.js';
+import { BUILTIN_PLUGIN, Session } from '../session.js';
 import { packageVersion } from '../paths.js';
 import type { SeveritySetting } from '../types.js';
 import { codeActions, diagnostics, documentSymbols, FIX_ALL_KIND, flatSymbols, hover, type Analysis } from './features.js';
@@ -93,7 +94,9 @@ interface Checked extends Analysis {
 
 /** How to read a document: as the CLI reads a file of its name; a page the editor calls HTML as a page. */
 function inputKindOf(filePath: string, languageId: string): InputKind {
-  return languageId === 'html' ? 'html' : inputKind(filePath);
+  // the editor's language as if it were a file name's ending: a kind that is not plain text (a page) wins
+  const byLanguage = kindOfName(`.${languageId}`);
+  return byLanguage.plain ? kindOfName(filePath).id : byLanguage.id;
 }
 
 /** The file path the linter sees for a document: the real path of a file: URI, else the URI's path. */
@@ -119,13 +122,14 @@ export function startLanguageServer(options: ServerOptions = {}): Connection {
   process.on('uncaughtException', (e) => log.error(`report-lint 语言服务器内部错误：${describe(e)}`));
   process.on('unhandledRejection', (e) => log.error(`report-lint 语言服务器内部错误：${describe(e)}`));
 
-  const builtinRuleMap = ruleMap([builtinRules]);
+  const builtinRuleMap = ruleMap([BUILTIN_PLUGIN]);
   const documents = new Map<string, TextDocument>();
   const analyses = new Map<string, { version: number; checked: Promise<Checked> }>();
   const timers = new Map<string, NodeJS.Timeout>();
-  const setups = new Map<string, Setup>();
-  const newLoader = () => new ConfigLoader({ cwd: options.cwd ?? process.cwd(), configFile: options.configFile, noConfig: options.noConfig });
-  let loader = newLoader();
+  // made on first use, after initialize (whose options may add rule settings), and anew when a configuration file changes
+  let session: Session | undefined;
+  const sessionNow = () =>
+    (session ??= new Session({ cwd: options.cwd ?? process.cwd(), configFile: options.configFile, noConfig: options.noConfig, rules: state.rules, quiet: options.quiet }));
   const state: State = {
     encoding: 'utf-16',
     debounceMs: DEFAULT_DEBOUNCE_MS,
@@ -162,8 +166,9 @@ export function startLanguageServer(options: ServerOptions = {}): Connection {
       else startupWarnings.push(`initializationOptions.debounceMs 应为不小于 0 的毫秒数，收到「${String(init.debounceMs)}」，已使用 ${DEFAULT_DEBOUNCE_MS}`);
     }
     if (init.reportFormat !== undefined && init.reportFormat !== '') {
-      if (init.reportFormat === '2019' || init.reportFormat === '2021') state.format = init.reportFormat;
-      else startupWarnings.push(`initializationOptions.reportFormat 应为 2019 或 2021，收到「${String(init.reportFormat)}」，已按年份判断`);
+      const shorts = builtinFormats().map((f) => f.short);
+      if (shorts.includes(init.reportFormat)) state.format = init.reportFormat;
+      else startupWarnings.push(`initializationOptions.reportFormat 应为 ${shorts.join(' 或 ')}，收到「${String(init.reportFormat)}」，已按年份判断`);
     }
     if (init.rules !== undefined) {
       if (typeof init.rules === 'object' && init.rules !== null && !Array.isArray(init.rules)) state.rules = { ...state.rules, ...init.rules };
@@ -200,31 +205,15 @@ export function startLanguageServer(options: ServerOptions = {}): Connection {
       const names = new Set(SEARCH_PLACES);
       if (!params.changes.some((c) => names.has(basename(filePathOf(c.uri))))) return;
       log.info('配置文件有变动，重新读取配置并检查打开的文档');
-      loader = newLoader();
-      setups.clear();
+      session = undefined;
       analyses.clear();
       for (const uri of documents.keys()) schedule(uri, 0);
     }),
   );
 
-  /** The configuration of a document and what it lints with (cached by the configuration that applies). */
-  async function setupFor(uri: string): Promise<Setup & { ignored: boolean }> {
-    const path = isFileUri(uri) ? filePathOf(uri) : join(state.root, basename(filePathOf(uri)) || 'untitled.txt');
-    const fc = await loader.forFile(path);
-    let s = setups.get(fc.key);
-    if (!s) {
-      const settings: RuleSettings = { ...fc.rules, ...state.rules };
-      const rules = ruleMap(fc.config.plugins);
-      if (options.quiet) {
-        for (const [id, r] of rules) {
-          const v = settings[id] ?? r.meta.severity;
-          if (severityOf(typeof v === 'object' ? v.severity : v) === 1) settings[id] = 'off';
-        }
-      }
-      s = { env: lintEnv(fc.config.plugins, settings, { formats: fc.config.formats, dictionary: fc.config.dictionary, format: fc.format }), rules };
-      setups.set(fc.key, s);
-    }
-    return { ...s, ignored: fc.config.ignore(path) };
+  /** The configuration of a document and what it lints with (made once per configuration that applies). */
+  function setupFor(uri: string) {
+    return sessionNow().forFile(isFileUri(uri) ? filePathOf(uri) : join(state.root, basename(filePathOf(uri)) || 'untitled.txt'));
   }
 
   async function check(uri: string, version: number, text: string, languageId: string): Promise<Checked> {
@@ -235,18 +224,16 @@ export function startLanguageServer(options: ServerOptions = {}): Connection {
       const s = await setupFor(uri);
       // a file the configuration ignores (ignorePatterns) is not checked, as on the command line
       if (s.ignored) return { ...base, result: result(filePath, [], text), rules: s.rules, env: s.env, parsed: null };
-      const r = lintWith(text, s.env.active, {
+      // one read of each version: the report the rules ran on serves hover and outline too
+      const { result: r, parsed } = lintText(text, s.env, {
         filePath,
-        format: state.format ?? s.env.format,
-        formats: s.env.formats,
-        dictionary: s.env.dictionary,
-        knownRuleIds: s.env.knownRuleIds,
+        format: state.format,
         markdown: markdown || undefined,
         kind: base.kind,
         reportUnusedDisableDirectives: options.reportUnusedDisableDirectives,
         requireReason: options.requireReason,
       });
-      return { ...base, result: r, rules: s.rules, env: s.env };
+      return { ...base, result: r, rules: s.rules, env: s.env, parsed: parsed ?? null };
     } catch (e) {
       log.error(`检查 ${uri}（版本 ${version}）时出错：${describe(e)}`);
       const why = e instanceof ConfigError ? `未能检查这个文件：${e.message}` : `report-lint 内部错误，未能检查这个文件：${e instanceof Error ? e.message : String(e)}`;
@@ -261,26 +248,6 @@ export function startLanguageServer(options: ServerOptions = {}): Connection {
     const checked = check(doc.uri, doc.version, doc.getText(), doc.languageId);
     analyses.set(doc.uri, { version: doc.version, checked });
     return checked;
-  }
-
-  /** The report AST of an analysis, read on first use (hover and outline need it; diagnostics do not). */
-  function withReport(c: Checked): Checked {
-    if (c.parsed === undefined) {
-      try {
-        c.parsed = parseReport(c.index.text, {
-          filePath: filePathOf(c.uri),
-          format: state.format ?? c.env?.format,
-          formats: c.env?.formats,
-          dictionary: c.env?.dictionary,
-          markdown: c.markdown || undefined,
-          kind: c.kind,
-        });
-      } catch (e) {
-        c.parsed = null;
-        log.error(`读取 ${c.uri}（版本 ${c.version}）时出错：${describe(e)}`);
-      }
-    }
-    return c;
   }
 
   async function publish(uri: string): Promise<void> {
@@ -349,7 +316,7 @@ export function startLanguageServer(options: ServerOptions = {}): Connection {
     guard('悬停提示', null, async () => {
       const doc = documents.get(params.textDocument.uri);
       if (!doc) return null;
-      const c = withReport(await analyze(doc));
+      const c = await analyze(doc);
       return hover(c, c.index.offsetAt(params.position), c.rules);
     }),
   );
@@ -358,7 +325,7 @@ export function startLanguageServer(options: ServerOptions = {}): Connection {
     guard('文档大纲', [], async () => {
       const doc = documents.get(params.textDocument.uri);
       if (!doc) return [];
-      const c = withReport(await analyze(doc));
+      const c = await analyze(doc);
       const symbols = documentSymbols(c);
       return state.hierarchicalSymbols ? symbols : flatSymbols(c, symbols);
     }),

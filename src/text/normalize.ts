@@ -41,9 +41,6 @@ function normalizeUncached(text: string): string {
   return out;
 }
 
-/** The caption of a table of section 二, normalised: 第二十条第(一)项. */
-export const TABLE_CAPTION = /第二十条第\(([一二三四五六七八九十]+)\)项/;
-
 const ENUM_PREFIX = /^(?:[一二三四五六七八九十]+[、.]|\([一二三四五六七八九十]+\)[、.]?|\d+[.、)]|\(\d+\))/;
 
 /** The normalised label without its enumerator (一、 （一） 1. …). */

@@ -3,93 +3,23 @@
  * physical rows and raw cells. Nothing here depends on one format; binding rows and cells to a format's ids is
  * done by bind.ts.
  */
-import type { Label, Paragraph, Position, TableLayout, Title } from '../types.js';
+import type { Label, Paragraph, Title } from '../types.js';
 import { SourceText, isBlank, isSpace, trimSpan, type Line } from '../text/lines.js';
-import { CHINESE_NUMERALS, TABLE_CAPTION, chineseNumeralValue, normalizeLabel } from '../text/normalize.js';
-import { LabelSet } from '../format/match.js';
-import type { Format } from '../format/formats.js';
-import { hasMarkdownSyntax, markdownHints, type MarkdownHints } from './markdown.js';
+import { CHINESE_NUMERALS, normalizeLabel } from '../text/normalize.js';
+import type { PhysicalRow, RawCell, RawTable, Recognizer, SectionDraft, Skeleton } from '../skeleton.js';
+import { findTitle, reportYear } from './title.js';
+import type { InputKindModule } from './kind.js';
+import { hasMarkdownSyntax, markdownHints, type MarkdownHints } from './markdown-hints.js';
 import { hintsWithoutLines, maskDirectives } from './directive-comments.js';
 
-export interface RawCell {
-  /** the cell's text as written (the pieces of a cell broken over lines joined) */
-  text: string;
-  /** the trimmed span of the text, or a zero-width point where the cell is blank */
-  start: number;
-  end: number;
-  blank: boolean;
-  /** the cell had nothing at all (not even white space): a layout placeholder rather than a blank data cell */
-  empty: boolean;
-  /** whether the cell reads as a label (words) rather than a value, once asked (bind.ts) */
-  label?: boolean;
-}
-
-export interface PhysicalRow {
-  cells: RawCell[];
-  start: number;
-  end: number;
-}
-
-export interface RawTable {
-  type: 'raw-table';
-  layout: TableLayout;
-  rows: PhysicalRow[];
-  position: Position;
-}
-
-export interface SectionDraft {
-  type: 'section';
-  number: string;
-  index: number;
-  sectionId?: string;
-  heading: Label;
-  titleText: string;
-  depth?: number;
-  titleMatch?: { kind: 'exact' | 'variant' | 'fragment'; canonical: string; distance: number };
-  children: Array<Paragraph | RawTable>;
-  position: Position;
-}
-
-export interface Skeleton {
-  source: SourceText;
-  title?: Title;
-  agency?: string;
-  year?: number;
-  yearSource?: 'title' | 'text' | 'date';
-  /** paragraphs before the first section (title excluded) */
-  preamble: Paragraph[];
-  sections: SectionDraft[];
-}
-
-const HEADING = /^([一二三四五六七八九十]{1,3})\s*[、.．]\s*(\S.*)$/;
 const SENTENCE_END = /[。；;！？]/;
 
-/** Section titles of every known format, keyed by section id. */
-function sectionTitleSet(formats: readonly Format[]): { set: LabelSet; keywords: Map<string, string[]>; titles: Map<string, string> } {
-  const seen = new Map<string, { id: string; label: string; variants: string[] }>();
-  const keywords = new Map<string, string[]>();
-  const titles = new Map<string, string>();
-  for (const f of formats) {
-    for (const s of f.data.sections) {
-      const prev = seen.get(s.id);
-      if (prev) prev.variants.push(...(s.variants ?? []), s.title);
-      else seen.set(s.id, { id: s.id, label: s.title, variants: [...(s.variants ?? [])] });
-      if (s.keywords) keywords.set(s.id, s.keywords);
-      titles.set(s.id, s.title);
-    }
-  }
-  return { set: new LabelSet([...seen.values()]), keywords, titles };
-}
-
-const titleSetCache = new WeakMap<readonly Format[], ReturnType<typeof sectionTitleSet>>();
-
-export function parseStructure(text: string, formats: readonly Format[], opts: { markdown?: boolean } = {}): Skeleton {
+export function parseStructure(text: string, rec: Recognizer, opts: { markdown?: boolean } = {}): Skeleton {
   // inline directives are not report text: blanked out, and their own lines skipped as if they were not there
   const directives = maskDirectives(text);
   const source = new SourceText(directives.text);
   const hints: MarkdownHints | undefined =
     opts.markdown !== false && (opts.markdown || hasMarkdownSyntax(text)) ? hintsWithoutLines(source, directives.lines, markdownHints) : undefined;
-  const titles = titleSet(formats);
 
   // the lines of GFM pipe tables: their rows with the cells' spans, and their delimiter rows (| --- |) as null
   const gfmLines: GfmLines = new Map();
@@ -102,7 +32,7 @@ export function parseStructure(text: string, formats: readonly Format[], opts: {
   interface Heading { line: Line; draft: SectionDraft; rest?: Paragraph }
   const headings: Heading[] = [];
   for (const line of source.lines) {
-    const h = sectionHeading(line, hints, titles, source);
+    const h = sectionHeading(line, hints, rec, source);
     if (h) headings.push({ line, ...h });
   }
 
@@ -118,7 +48,7 @@ export function parseStructure(text: string, formats: readonly Format[], opts: {
     const { line, draft, rest } = headings[i];
     const endLine = i + 1 < headings.length ? headings[i + 1].line.line : source.lines.length + 1;
     const body = source.lines.slice(line.line, endLine - 1).filter((l) => !directives.lines.has(l.line));
-    draft.children = sectionBody(body, gfmLines, hints, source);
+    draft.children = sectionBody(body, gfmLines, hints, source, rec);
     if (rest) draft.children.unshift(rest);
     const last = draft.children[draft.children.length - 1];
     draft.position = { start: draft.heading.position.start, end: last ? last.position.end : draft.heading.position.end };
@@ -130,27 +60,13 @@ export function parseStructure(text: string, formats: readonly Format[], opts: {
   return { source, title, agency, year, yearSource, preamble, sections };
 }
 
-/**
- * The year the report covers: from its title, else from the signing date among its last texts (lines or
- * paragraphs), else the year its first section mentions most.
- */
-export function reportYear(title: Title | undefined, lastTexts: string[], sections: SectionDraft[]): Pick<Skeleton, 'year' | 'yearSource'> {
-  const ty = title ? /(20\d{2})\s*年/.exec(title.value) : null;
-  if (ty) return { year: Number(ty[1]), yearSource: 'title' };
-  const d = signingYear(lastTexts);
-  if (d) return { year: d, yearSource: 'date' };
-  const t = mostMentionedYear(sections.length ? sections[0] : undefined);
-  if (t) return { year: t, yearSource: 'text' };
-  return {};
-}
-
 /** Punctuation after which a heading run on with its text (六、其他需要报告的事项。本年度……) may be cut. */
 const RUN_ON = /[。：:；;，,]/;
 
 function sectionHeading(
   line: Line,
   hints: MarkdownHints | undefined,
-  titles: ReturnType<typeof sectionTitleSet>,
+  rec: Recognizer,
   source: SourceText,
 ): { draft: SectionDraft; rest?: Paragraph } | undefined {
   if (line.text.includes('\t')) return undefined;
@@ -162,13 +78,13 @@ function sectionHeading(
     if (k === line.text.length || !CHINESE_NUMERALS.includes(line.text[k])) return undefined;
   }
   const span = atx ? { start: atx.start, end: atx.end, value: source.text.slice(atx.start, atx.end) } : trimSpan(line.text, line.start);
-  let h = matchHeading(span.value, titles);
+  let h = rec.heading(span.value);
   let end = span.end;
   let rest: Paragraph | undefined;
   if (h?.titleMatch?.kind !== 'exact') {
     // a heading run on with its text: the heading up to the first punctuation, when that is a heading exactly
     const cut = RUN_ON.exec(span.value);
-    const head = cut ? matchHeading(span.value.slice(0, cut.index).trimEnd(), titles) : undefined;
+    const head = cut ? rec.heading(span.value.slice(0, cut.index).trimEnd()) : undefined;
     if (cut && head?.titleMatch?.kind === 'exact') {
       h = head;
       end = span.start + span.value.slice(0, cut.index).trimEnd().length;
@@ -181,51 +97,6 @@ function sectionHeading(
   return { draft: { ...h, heading, depth: atx?.depth, children: [], position: heading.position }, rest };
 }
 
-export type HeadingMatch = Pick<SectionDraft, 'type' | 'number' | 'index' | 'sectionId' | 'titleText' | 'titleMatch'>;
-
-/**
- * Whether a text (a line, a paragraph of a page) is a section heading of some known format (一、总体情况 …), and
- * which. The one recognition of section headings, for every kind of input.
- */
-export function recognizeHeading(text: string, formats: readonly Format[]): HeadingMatch | undefined {
-  return matchHeading(text, titleSet(formats));
-}
-
-function titleSet(formats: readonly Format[]): ReturnType<typeof sectionTitleSet> {
-  let titles = titleSetCache.get(formats);
-  if (!titles) titleSetCache.set(formats, (titles = sectionTitleSet(formats)));
-  return titles;
-}
-
-function matchHeading(value: string, titles: ReturnType<typeof sectionTitleSet>): HeadingMatch | undefined {
-  if (value.length > 60) return undefined;
-  const m = HEADING.exec(value);
-  if (!m) return undefined;
-  const index = chineseNumeralValue(m[1]);
-  if (!index) return undefined;
-  const titleText = m[2].trim();
-  const norm = normalizeLabel(titleText);
-  let match = titles.set.match(titleText);
-  if (!match) {
-    // a reworded heading: every keyword of one section, and not much longer than its title
-    for (const [id, kws] of titles.keywords) {
-      const canonical = titles.titles.get(id)!;
-      if (kws.length && kws.every((k) => norm.includes(k)) && norm.length <= canonical.length * 1.8 + 4) {
-        match = { id, canonical, distance: -1, kind: 'variant' };
-        break;
-      }
-    }
-  }
-  if (!match) return undefined;
-  return {
-    type: 'section',
-    number: m[1],
-    index,
-    sectionId: match.id,
-    titleText,
-    titleMatch: { kind: match.kind, canonical: match.canonical, distance: match.distance },
-  };
-}
 
 function titleOfLines(lines: Line[], hints: MarkdownHints | undefined, source: SourceText): { title?: Title; agency?: string; titleLines: Set<number> } {
   const nonBlank = lines.filter((l) => !isBlank(l.text));
@@ -235,60 +106,6 @@ function titleOfLines(lines: Line[], hints: MarkdownHints | undefined, source: S
   };
   const found = findTitle(nonBlank.map(text), source);
   return { title: found.title, agency: found.agency, titleLines: new Set([...found.used].map((i) => nonBlank[i].line)) };
-}
-
-export interface TextSpan {
-  /** offsets of the text in the source */
-  start: number;
-  end: number;
-  value: string;
-}
-
-/** A text that reads as a report's title (…政府信息公开工作年度报告). */
-export function isTitleText(v: string): boolean {
-  return v.length <= 80 && /报告/.test(v) && /(政府信息公开|政务公开|信息公开)/.test(v) && !SENTENCE_END.test(v);
-}
-
-const YEAR_PREFIX = /^(.{0,30}?)\s*20\d{2}\s*年度?$/;
-
-/**
- * The title among the first texts of a report (non-blank lines, or paragraphs of a page): the text that reads as a
- * title, with the agency's name or the year on the text above it joined to it. `used` are the indices of the
- * texts that make the title.
- */
-export function findTitle(texts: TextSpan[], source: SourceText): { title?: Title; agency?: string; used: Set<number> } {
-  const nonBlank = texts.slice(0, 8);
-  const used = new Set<number>();
-  const idx = nonBlank.findIndex((t) => isTitleText(t.value));
-  if (idx < 0) return { used };
-  const parts = [nonBlank[idx]];
-  used.add(idx);
-  let agency: string | undefined;
-  if (idx > 0) {
-    const pv = nonBlank[idx - 1];
-    const yp = YEAR_PREFIX.exec(pv.value);
-    if (idx === 1 && pv.value.length <= 30 && !SENTENCE_END.test(pv.value) && !/\d/.test(pv.value)) {
-      parts.unshift(pv);
-      used.add(idx - 1);
-      agency = pv.value;
-    } else if (yp && !/20\d{2}\s*年/.test(parts[0].value)) {
-      // a title broken before its main part: 平潭综合实验区2019年 / 政府信息公开工作年度报告
-      parts.unshift(pv);
-      used.add(idx - 1);
-      agency = yp[1].trim() || undefined;
-    }
-  }
-  const value = parts.map((p) => p.value).join(' ');
-  if (!agency) {
-    const m = /^(.+?)\s*(20\d{2})\s*年/.exec(parts[0].value);
-    if (m) agency = m[1].trim();
-    else {
-      const n = /^(.+?)(政府信息公开|政务公开)/.exec(parts[0].value);
-      if (n && n[1].length >= 2) agency = n[1].replace(/20\d{2}\s*年度?$/, '').trim() || undefined;
-    }
-  }
-  const title: Title = { type: 'title', value, position: source.position(parts[0].start, parts[parts.length - 1].end) };
-  return { title, agency, used };
 }
 
 function paragraph(l: Line, hints: MarkdownHints | undefined, source: SourceText): Paragraph {
@@ -303,13 +120,14 @@ function sectionBody(
   gfmLines: GfmLines,
   hints: MarkdownHints | undefined,
   source: SourceText,
+  rec: Recognizer,
 ): Array<Paragraph | RawTable> {
   const out: Array<Paragraph | RawTable> = [];
   const kind: Array<'blank' | 'table' | 'text'> = body.map((l) => {
     if (gfmLines.has(l.line) || l.text.includes('\t')) return 'table';
     if (isBlank(l.text)) return 'blank';
     // a table caption (第二十条第（一）项) on a line of its own, its tabs lost: it starts a table all the same
-    return l.text.length <= 24 && TABLE_CAPTION.test(normalizeLabel(l.text)) ? 'table' : 'text';
+    return l.text.length <= 24 && rec.isCaption(normalizeLabel(l.text)) ? 'table' : 'text';
   });
   // a short line right under a tab-started cell line continues that cell (a cell broken inside, as Word exports 本年新 / 制作数量)
   for (let i = 1; i < body.length; i++) {
@@ -425,25 +243,13 @@ function joinPieces(pieces: Array<{ start: number; end: number; value: string; r
   };
 }
 
-/** The report year from the signing date at the end of the report (reports are signed early in the next year). */
-function signingYear(lastTexts: string[]): number | undefined {
-  for (let i = lastTexts.length - 1; i >= 0; i--) {
-    if (lastTexts[i].length > 40) continue;
-    const m = /^\s*(20\d{2})\s*年\s*(\d{1,2})\s*月(\s*\d{1,2}\s*日)?\s*$/.exec(lastTexts[i]);
-    if (m) return Number(m[2]) <= 6 ? Number(m[1]) - 1 : Number(m[1]);
-  }
-  return undefined;
-}
 
-function mostMentionedYear(section: SectionDraft | undefined): number | undefined {
-  if (!section) return undefined;
-  const counts = new Map<number, number>();
-  for (const c of section.children) {
-    if (c.type !== 'paragraph') continue;
-    for (const m of c.value.matchAll(/(20\d{2})\s*年(?!度?[^，。]{0,60}公报)/g)) counts.set(Number(m[1]), (counts.get(Number(m[1])) ?? 0) + 1);
-  }
-  let best: number | undefined;
-  let n = 0;
-  for (const [y, k] of counts) if (k > n) [best, n] = [y, k];
-  return n >= 2 ? best : undefined;
-}
+/** Plain text: tab-separated tables, Word text exports (one cell a line), PDF text; Markdown read where the text has it. */
+export const textKind: InputKindModule = {
+  id: 'text',
+  noun: '文件',
+  extensions: ['.txt'],
+  mime: 'text/plain',
+  plain: true,
+  read: (text, rec, opts) => ({ skeleton: parseStructure(text, rec, opts), input: { kind: 'text', place: () => undefined, canEdit: () => true } }),
+};

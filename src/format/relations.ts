@@ -4,7 +4,7 @@
  * never taken for 0.
  */
 import { tables } from '../ast.js';
-import type { Format, Relation } from '../format/formats.js';
+import type { Format, Relation } from './formats.js';
 import type { Cell, Report } from '../types.js';
 
 export interface RelationResult {

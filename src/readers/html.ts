@@ -18,21 +18,11 @@ import type { Element, Nodes, Root, Text } from 'hast';
 import type { Paragraph } from '../types.js';
 import { SourceText, isSpace } from '../text/lines.js';
 import { normalizeLabel, stripEnumerator } from '../text/normalize.js';
-import type { Format } from '../format/formats.js';
 import { DecodeError } from '../io/decode.js';
-import {
-  findTitle,
-  isTitleText,
-  recognizeHeading,
-  reportYear,
-  type HeadingMatch,
-  type PhysicalRow,
-  type RawCell,
-  type RawTable,
-  type SectionDraft,
-  type Skeleton,
-  type TextSpan,
-} from './structure.js';
+import type { HeadingMatch, InputInfo, PhysicalRow, RawCell, RawTable, Recognizer, SectionDraft, Skeleton } from '../skeleton.js';
+import type { DocumentPlace, Fix } from '../types.js';
+import type { InputKindModule } from './kind.js';
+import { findTitle, isTitleText, reportYear, type TextSpan } from './title.js';
 
 /** A piece of text: one text node, or the part of one, with its offsets in the source. */
 interface Piece {
@@ -91,7 +81,7 @@ const STRONG = new Set(['b', 'strong', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6']);
 const processor = unified().use(rehypeParse);
 
 /** Read an HTML page (or a fragment, such as mammoth's output for a .docx) into the report skeleton. */
-export function parseHtmlStructure(html: string, formats: readonly Format[]): HtmlSkeleton {
+export function parseHtmlStructure(html: string, rec: Recognizer): HtmlSkeleton {
   const source = new SourceText(html);
   let tree: Root;
   try {
@@ -107,10 +97,10 @@ export function parseHtmlStructure(html: string, formats: readonly Format[]): Ht
   const headingOf = new Map<Block, { match: HeadingMatch; pieces: Piece[]; rest: Piece[] }>();
   for (const it of items) {
     if (it.kind !== 'block') continue;
-    const h = headingIn(it, formats);
+    const h = headingIn(it, rec);
     if (h) headingOf.set(it, h);
   }
-  const body = reportBody(items, headingOf, parents, formats);
+  const body = reportBody(items, headingOf, parents, rec);
   const inBody = (it: Item) => body === undefined || it.ancestors.includes(body) || (it.kind === 'table' && it.el === body);
   const first = items.findIndex(inBody);
   const bodyItems = first < 0 ? [] : items.filter(inBody);
@@ -305,16 +295,16 @@ function isBlankText(s: string): boolean {
  * A heading: the whole block, or its leading bold part (一、总体情况 in bold, the text going on after it). The bold
  * part wins when it is the format's heading exactly and the whole block is not.
  */
-function headingIn(b: Block, formats: readonly Format[]): { match: HeadingMatch; pieces: Piece[]; rest: Piece[] } | undefined {
+function headingIn(b: Block, rec: Recognizer): { match: HeadingMatch; pieces: Piece[]; rest: Piece[] } | undefined {
   const whole = collapse(b.pieces.map((p) => p.value).join(''));
-  const wholeMatch = whole.length <= 60 ? recognizeHeading(whole, formats) : undefined;
+  const wholeMatch = whole.length <= 60 ? rec.heading(whole) : undefined;
   if (wholeMatch?.titleMatch?.kind === 'exact') return { match: wholeMatch, pieces: b.pieces, rest: [] };
   let n = 0;
   while (n < b.pieces.length && (b.pieces[n].strong || isBlankText(b.pieces[n].value))) n++;
   while (n > 0 && isBlankText(b.pieces[n - 1].value)) n--;
   if (n > 0 && n < b.pieces.length) {
     const lead = collapse(b.pieces.slice(0, n).map((p) => p.value).join(''));
-    const m = lead.length <= 60 ? recognizeHeading(lead, formats) : undefined;
+    const m = lead.length <= 60 ? rec.heading(lead) : undefined;
     if (m && (!wholeMatch || m.titleMatch?.kind === 'exact')) return { match: m, pieces: b.pieces.slice(0, n), rest: b.pieces.slice(n) };
   }
   return wholeMatch ? { match: wholeMatch, pieces: b.pieces, rest: [] } : undefined;
@@ -344,7 +334,7 @@ function reportBody(
   items: Item[],
   headingOf: Map<Block, { match: HeadingMatch }>,
   parents: Map<Element, Element | undefined>,
-  formats: readonly Format[],
+  rec: Recognizer,
 ): Element | undefined {
   const keys = new Map<Element, Set<string>>();
   const chars = new Map<Element, number>();
@@ -356,7 +346,7 @@ function reportBody(
       if (h) key = `h:${h.match.sectionId}`;
       const n = it.pieces.reduce((a, p) => a + p.value.length, 0);
       for (const a of it.ancestors) chars.set(a, (chars.get(a) ?? 0) + n);
-    } else if (reportTable(it.el, formats)) {
+    } else if (reportTable(it.el, rec)) {
       key = `t:${t++}`;
     }
     if (!key) continue;
@@ -381,38 +371,14 @@ function reportBody(
   return inner[0];
 }
 
-const labelIndexes = new WeakMap<readonly Format[], Set<string>>();
-
-/** The labels of every table of the formats (rows, columns, captions), normalised, with and without enumerators. */
-function labelIndex(formats: readonly Format[]): Set<string> {
-  let set = labelIndexes.get(formats);
-  if (set) return set;
-  set = new Set();
-  for (const f of formats) {
-    for (const t of f.data.tables) {
-      const labels = [...t.rows.map((r) => r.label), ...t.columns.map((c) => c.label), ...(t.columnGroups ?? []).map((g) => g.label), t.caption];
-      for (const l of labels) {
-        if (!l) continue;
-        const n = normalizeLabel(l);
-        set.add(n);
-        const core = stripEnumerator(n);
-        if (core.length >= 2) set.add(core);
-      }
-    }
-  }
-  labelIndexes.set(formats, set);
-  return set;
-}
-
 /** A table that carries a label of some format's table (规章, 一、本年新收…, 行政复议 …). */
-function reportTable(el: Element, formats: readonly Format[]): boolean {
-  const index = labelIndex(formats);
+function reportTable(el: Element, rec: Recognizer): boolean {
   for (const tr of rowsOf(el)) {
     for (const td of cellsOf(tr).slice(0, 4)) {
       const text = collapse(textOf(td));
       if (text === '' || text.length > 80) continue;
       const n = normalizeLabel(text);
-      if (index.has(n) || index.has(stripEnumerator(n))) return true;
+      if (rec.isTableLabel(n)) return true;
     }
   }
   return false;
@@ -592,3 +558,64 @@ function rawOffset(p: Piece, k: number, html: string): number {
   }
   return p.start + Math.min(i, raw.length);
 }
+
+/** A web page: the report found inside the site's menus, footers and scripts; places are tables, rows and cells. */
+export const htmlKind: InputKindModule = {
+  id: 'html',
+  noun: '网页',
+  extensions: ['.html', '.htm'],
+  otherNames: ['.xhtml', '.shtml'],
+  mime: 'text/html',
+  declaresCharset: true,
+  sniff: looksLikeHtml,
+  read(text, rec) {
+    const { skeleton, map } = parseHtmlStructure(text, rec);
+    return { skeleton, input: htmlInput('html', map) };
+  },
+};
+
+/** What a page's reader learnt about places: its tables' rows and cells, the spans a fix may replace, the body. */
+export function htmlInput(kind: string, map: HtmlMap): InputInfo {
+  return { kind, place: (o) => tablePlace(map, o), canEdit: (r) => inVerbatim(map, r), body: map.body };
+}
+
+/** A page by its first characters (<!DOCTYPE html>, <html>), whatever the file is called. */
+function looksLikeHtml(start: Uint8Array | string): boolean {
+  const head = typeof start === 'string' ? start.slice(0, 1024) : Buffer.from(start.subarray(0, 1024)).toString('latin1');
+  return /^(?:\uFEFF|\xEF\xBB\xBF)?\s*(?:<!--[^>]{0,200}-->\s*)?<(?:!doctype\s+html|html[\s>]|head[\s>])/i.test(head);
+}
+
+/** The table, row and cell (1-based, cells counted as written in the row) at an offset. */
+export function tablePlace(map: HtmlMap, offset: number): DocumentPlace | undefined {
+  for (let t = 0; t < map.tables.length; t++) {
+    const table = map.tables[t];
+    if (offset < table.start || offset > table.end) continue;
+    for (let r = 0; r < table.rows.length; r++) {
+      const row = table.rows[r];
+      if (offset < row.start || offset > row.end) continue;
+      for (let c = 0; c < row.cells.length; c++) {
+        const cell = row.cells[c];
+        if (offset >= cell.start && offset <= cell.end) {
+          return { table: t + 1, row: r + 1, cell: c + 1, text: `第 ${t + 1} 个表格第 ${r + 1} 行第 ${c + 1} 格` };
+        }
+      }
+      return { table: t + 1, row: r + 1, text: `第 ${t + 1} 个表格第 ${r + 1} 行` };
+    }
+    return { table: t + 1, text: `第 ${t + 1} 个表格` };
+  }
+  return undefined;
+}
+
+function inVerbatim(map: HtmlMap, [start, end]: Fix['range']): boolean {
+  let lo = 0;
+  let hi = map.verbatim.length - 1;
+  // the last span starting at or before `start`
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (map.verbatim[mid][0] <= start) lo = mid;
+    else hi = mid - 1;
+  }
+  const v = map.verbatim[lo];
+  return v !== undefined && v[0] <= start && end <= v[1];
+}
+

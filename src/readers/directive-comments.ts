@@ -7,7 +7,7 @@
  * This module only finds them and blanks them out of the report text, so that the structure parser never reads
  * a directive as report text; what they mean (which findings they suppress) is engine/directives.ts's business.
  */
-import type { MarkdownHints } from './markdown.js';
+import type { MarkdownHints } from './markdown-hints.js';
 import { SourceText } from '../text/lines.js';
 
 export const DIRECTIVE_KINDS = ['disable', 'enable', 'disable-line', 'disable-next-line'] as const;

@@ -1,89 +1,69 @@
 /**
- * The one path: text → skeleton → report AST (bound to a format) → rules → messages.
- * The CLI, the language server and the programmatic API all go through `lintWith`.
+ * The engine: rules resolved from settings (one severity parser, options validated against each rule's schema),
+ * run on a report, their findings made messages (vfile messages on the linted file, then LintMessages), and the
+ * last steps (unsafe fixes dropped, inline directives, order). It knows no rule, format or input kind by name.
  */
 import { Ajv, type ValidateFunction } from 'ajv';
+import type { VFile } from 'vfile';
 import { didYouMean } from '../suggest.js';
 import { walk } from '../ast.js';
-import { bindReport } from '../format/bind.js';
-import { builtinFormats, type Format } from '../format/formats.js';
-import { selectFormat } from '../format/select.js';
-import { DecodeError } from '../io/decode.js';
-import { inputKind, readSkeleton, type InputInfo, type InputKind } from '../parse/read.js';
-import { reportFile, reportProcessor, setReportReader, type ReportParseOptions } from '../parse/unified.js';
-import type { VFile } from 'vfile';
-import { DOCS_BASE } from '../paths.js';
+import type { Format } from '../format/formats.js';
+import type { Dictionary } from '../format/dictionary.js';
 import type { SourceText } from '../text/lines.js';
 import type { LintMessage, LintResult, LogicalLocation, Report, ReportNode, SeveritySetting } from '../types.js';
-import type { PeerReport, Plugin, ReportDescriptor, RuleContext, RuleModule } from './rule.js';
-import { builtinDictionary, makeDictionary, type Dictionary } from '../config/dictionary.js';
+import { docsUrl, type PeerReport, type Plugin, type ReportDescriptor, type RuleContext, type RuleMeta, type RuleModule } from './rule.js';
 import { applyDirectives } from './directives.js';
 import { isSafeFix } from './fix.js';
-
 import { ConfigError } from '../errors.js';
 
 export { ConfigError };
 
-export interface RuleSetting {
-  severity: SeveritySetting;
-  options?: Record<string, unknown>;
+/** A report read and bound to its format: what rules run on. */
+export interface ParsedReport {
+  report: Report;
+  source: SourceText;
+  format: Format;
+  /** what kind of input it was and how to speak of places in it */
+  input: import('../skeleton.js').InputInfo;
 }
 
-export interface LintOptions {
-  filePath?: string;
-  /** plugins whose rules are available; the built-in rules are one of them */
-  plugins: readonly Plugin[];
-  /** severities and options by rule id; rules not named run at their default severity */
-  rules?: Record<string, SeveritySetting | RuleSetting>;
-  /** force a format (2019 | 2021) instead of choosing it by the report's year */
-  format?: string;
+/** What a lint runs with, resolved once and shared by many texts: rules, formats, dictionary. */
+export interface LintEnv {
+  active: ActiveRule[];
+  /** every rule id that exists (also those turned off), for inline directives */
+  knownRuleIds: readonly string[];
+  /** rule types by id, for --fix-type */
+  ruleTypes: ReadonlyMap<string, RuleMeta['type']>;
   formats?: readonly Format[];
-  /** treat the text as Markdown (default: when the file ends in .md or the text has Markdown headings/tables) */
-  markdown?: boolean;
-  /** how to read the text: text, an HTML page, or a .docx converted to HTML (default: by the file name's extension) */
-  kind?: InputKind;
-  /** variants and typos (default: the built-in dictionary) */
   dictionary?: Dictionary;
+  /** the configured report format, unless the lint's own options say otherwise */
+  format?: string;
+}
+
+/** Resolve rules and options once (throws ConfigError for bad settings). */
+export function lintEnv(plugins: readonly Plugin[], rules: Record<string, SeveritySetting | RuleSetting> | undefined, extra: Partial<LintEnv> = {}): LintEnv {
+  const map = ruleMap(plugins);
+  return {
+    active: resolveRules(plugins, rules),
+    knownRuleIds: [...map.keys()],
+    ruleTypes: new Map([...map].map(([id, r]) => [id, r.meta.type])),
+    ...extra,
+  };
+}
+
+/** What the last steps need to know about inline directives. */
+export interface DirectiveOptions {
   /** inline directives that suppressed nothing are reported at this severity (true = error; default off) */
   reportUnusedDisableDirectives?: boolean | SeveritySetting;
   /** inline disable directives without a `-- reason` are reported */
   requireReason?: boolean;
   /** every rule id that exists, also rules turned off (default: the rules that run); other ids in a directive are reported */
   knownRuleIds?: readonly string[];
-  /** other reports of the same agency, for cross-file rules (context.peers) */
-  peers?: readonly PeerReport[];
 }
 
-export interface ParsedReport {
-  report: Report;
-  source: SourceText;
-  format: Format;
-  /** what kind of input it was and how to speak of places in it */
-  input: InputInfo;
-}
-
-/** bytes are decoded already: text → skeleton (by kind of input) → format → report AST bound to it */
-function readReport(text: string, filePath: string | undefined, opts: ReportParseOptions): ParsedReport {
-  const formats = opts.formats ?? builtinFormats();
-  const markdown = opts.markdown ?? (filePath && /\.(md|markdown)$/i.test(filePath) ? true : undefined);
-  const { skeleton: skel, input } = readSkeleton(text, opts.kind ?? inputKind(filePath), formats, { markdown });
-  const choice = selectFormat(skel, formats, opts.format);
-  const report = bindReport(skel, choice.format, { rewrites: (opts.dictionary ?? defaultDictionary()).label });
-  report.formatReason = choice.reason;
-  if (input.body) report.position = skel.source.position(input.body.start, input.body.end);
-  if (!skel.sections.length) report.notAReport = true;
-  return { report, source: skel.source, format: choice.format, input };
-}
-setReportReader(readReport);
-
-/** Read a report into its AST (through the unified parser plugin, reportParse). */
-export function parseReport(text: string, opts: ReportParseOptions & { filePath?: string } = {}): ParsedReport {
-  return parseFile(reportFile(text, opts.filePath, opts)).parsed;
-}
-
-function parseFile(file: VFile): { parsed: ParsedReport; file: VFile } {
-  const report = reportProcessor.parse(file) as unknown as Report;
-  return { parsed: { report, ...file.data.reportLint! }, file };
+export interface RuleSetting {
+  severity: SeveritySetting;
+  options?: Record<string, unknown>;
 }
 
 export interface ActiveRule {
@@ -115,6 +95,12 @@ export function severityOf(s: SeveritySetting): 0 | 1 | 2 {
   }
 }
 
+/** A severity written as text (on the command line): off, warn, warning, error, 0, 1, 2; undefined for anything else. */
+export function parseSeverity(text: string): SeveritySetting | undefined {
+  if (!['off', 'info', 'warn', 'error', 'warning', '0', '1', '2'].includes(text)) return undefined;
+  return (/^\d$/.test(text) ? Number(text) : text) as SeveritySetting;
+}
+
 /** All rules of the plugins, keyed by their public id (plugin-name/rule-id for plugins with a name). */
 export function ruleMap(plugins: readonly Plugin[]): Map<string, RuleModule> {
   const map = new Map<string, RuleModule>();
@@ -128,13 +114,8 @@ export function ruleMap(plugins: readonly Plugin[]): Map<string, RuleModule> {
   return map;
 }
 
-let builtinDict: Dictionary | undefined;
-function defaultDictionary(): Dictionary {
-  return (builtinDict ??= makeDictionary(builtinDictionary()));
-}
-
 /** Resolve severities and validate options; throws ConfigError naming the rule and what is wrong. */
-export function resolveRules(plugins: readonly Plugin[], settings: LintOptions['rules'] = {}): ActiveRule[] {
+export function resolveRules(plugins: readonly Plugin[], settings: Record<string, SeveritySetting | RuleSetting> = {}): ActiveRule[] {
   const map = ruleMap(plugins);
   for (const id of Object.keys(settings)) {
     if (!map.has(id)) {
@@ -164,33 +145,20 @@ export function resolveRules(plugins: readonly Plugin[], settings: LintOptions['
 
 const NO_PEERS: readonly PeerReport[] = Object.freeze([]);
 
-/** Lint one text with rules already resolved. Never throws for bad input: a rule that fails is a fatal message. */
-export function lintWith(text: string, active: readonly ActiveRule[], opts: Omit<LintOptions, 'plugins' | 'rules'>): LintResult {
-  const filePath = opts.filePath ?? '<text>';
-  const dictionary = opts.dictionary ?? defaultDictionary();
-  let parsed: ParsedReport;
-  let file: VFile;
-  try {
-    ({ parsed, file } = parseFile(reportFile(text, opts.filePath, { ...opts, dictionary })));
-  } catch (e) {
-    // input the readers refuse (a page nested thousands of levels deep): a fatal message for this file
-    if (!(e instanceof DecodeError)) throw e;
-    return result(filePath, [{ ruleId: null, severity: 2, fatal: true, message: `无法读取：${e.message}`, line: 1, column: 1, endLine: 1, endColumn: 1 }]);
-  }
-  const { report, source, format, input } = parsed;
+/**
+ * Run the rules on a report: each rule's findings become messages (a rule that throws gives one fatal message and
+ * the others still run).
+ */
+export function runRules(
+  parsed: ParsedReport,
+  file: VFile,
+  active: readonly ActiveRule[],
+  dictionary: Dictionary,
+  peers: readonly PeerReport[] = NO_PEERS,
+): LintMessage[] {
+  const { report, source, format } = parsed;
+  const filePath = file.path || '<text>';
   const messages: LintMessage[] = [];
-  if (report.notAReport) {
-    messages.push({
-      ruleId: null,
-      severity: 1,
-      message: notAReportMessage(report, input),
-      line: 1,
-      column: 1,
-      endLine: 1,
-      endColumn: 1,
-    });
-    return finish(filePath, text, messages, active, opts, input.display ?? text);
-  }
   // built on the first finding: most reports have none
   let locations: Map<object, LogicalLocation> | undefined;
   const where = () => (locations ??= logicalLocations(report));
@@ -202,35 +170,30 @@ export function lintWith(text: string, active: readonly ActiveRule[], opts: Omit
       source,
       dictionary,
       options: a.options,
-      peers: opts.peers ?? NO_PEERS,
+      peers,
       report: (d: ReportDescriptor) => messages.push(toMessage(file, a, d, where())),
     };
     try {
       a.rule.check(report, ctx);
     } catch (e) {
-      messages.push({
-        ruleId: a.id,
-        severity: 2,
-        fatal: true,
-        message: `规则「${a.id}」运行出错：${e instanceof Error ? e.message : String(e)}`,
-        line: 1,
-        column: 1,
-        endLine: 1,
-        endColumn: 1,
-      });
+      messages.push(fatalMessage(`规则「${a.id}」运行出错：${e instanceof Error ? e.message : String(e)}`, a.id));
     }
   }
-  localize(messages, source, input);
-  return finish(filePath, text, messages, active, opts, input.display ?? text);
+  return messages;
 }
 
-/** The last steps of lintWith: fixes that would change a number are dropped, inline directives applied, findings sorted. */
-function finish(
+/** A message that stops a file from being checked (or a rule from running), at the file's start. */
+export function fatalMessage(message: string, ruleId: string | null = null): LintMessage {
+  return { ruleId, severity: 2, fatal: true, message, line: 1, column: 1, endLine: 1, endColumn: 1 };
+}
+
+/** The last steps: fixes that would change a number are dropped, inline directives applied, findings sorted. */
+export function finish(
   filePath: string,
   text: string,
   messages: LintMessage[],
   active: readonly ActiveRule[],
-  opts: Omit<LintOptions, 'plugins' | 'rules'>,
+  opts: DirectiveOptions,
   display: string,
 ): LintResult {
   for (const m of messages) if (m.fix && !isSafeFix(text, m.fix)) delete m.fix;
@@ -284,7 +247,7 @@ function toMessage(file: VFile, a: ActiveRule, d: ReportDescriptor, locations: M
   const severity = Math.min(lowered, a.severity) as 0 | 1 | 2;
   const vm = file.message(d.message, { place: p, ruleId: a.id, source: 'report-lint' });
   vm.fatal = severity === 2;
-  vm.url = a.rule.meta.docs ? `${DOCS_BASE}${a.rule.meta.docs}` : undefined;
+  vm.url = docsUrl(a.id, a.rule.meta);
   if (d.expected !== undefined) vm.expected = [String(d.expected)];
   if (d.actual !== undefined) vm.actual = String(d.actual);
   const m: LintMessage = {
@@ -337,44 +300,3 @@ function logicalLocations(report: Report): Map<object, LogicalLocation> {
   return map;
 }
 
-/** Why a file was not checked: it is empty, or nothing in it looks like an annual report. */
-function notAReportMessage(report: Report, input: InputInfo): string {
-  const what = input.kind === 'html' ? '网页' : input.kind === 'docx' ? 'Word 文件' : '文件';
-  if (!report.children.length && !report.title) return `${what}是空的（没有文字），没有可检查的内容`;
-  return `未识别为政府信息公开工作年度报告：${what}中找不到“一、总体情况”等部分标题，未作检查`;
-}
-
-/**
- * Messages of pages and Word files, in the document's own terms: each gets its place (第 2 个表格第 5 行第 3 格);
- * in a .docx, whose lines and columns mean nothing to a reader, the line is the paragraph's or table's number,
- * the column 1, and the message says where. A fix is kept only where it replaces plain text of the source.
- */
-function localize(messages: LintMessage[], source: SourceText, input: InputInfo): void {
-  if (input.kind === 'text') return;
-  const docx = input.kind === 'docx';
-  for (const m of messages) {
-    if (m.ruleId === null || m.fatal) continue;
-    const place = input.place(source.offset(m.line, m.column));
-    if (place) m.place = place;
-    if (m.fix && !input.canEdit(m.fix.range)) delete m.fix;
-    if (m.suggestions) {
-      m.suggestions = m.suggestions.filter((s) => input.canEdit(s.fix.range));
-      if (!m.suggestions.length) delete m.suggestions;
-    }
-    if (docx) {
-      m.column = 1;
-      m.endColumn = 1;
-      m.message += `（Word 文件${place ? place.text : `第 ${m.line} 段或表格`}）`;
-    }
-    for (const r of m.related ?? []) {
-      if (r.filePath !== undefined) continue; // a place in another report, already in its own terms
-      const p = input.place(source.offset(r.line, r.column));
-      if (p) r.place = p;
-      if (docx) {
-        r.column = 1;
-        r.endColumn = 1;
-        if (p) r.message += `（${p.text}）`;
-      }
-    }
-  }
-}
