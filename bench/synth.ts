@@ -89,6 +89,15 @@ export interface SynthOptions {
   defect?: Defect;
   /** the formats to draw from (default: the built-in ones) */
   formats?: readonly Format[];
+  /** the agency (default: drawn) — a series of years of one agency */
+  agency?: string;
+  /** values some drawn cells must take (this year's 上年结转 = last year's 结转下年度); the relations still hold */
+  pinned?: Record<CellKey, number>;
+  /**
+   * the running text drawn from its own seed, each sentence opening with a phrase of its own: two reports with
+   * different prose seeds share few sentences; the same prose seed gives the same text (numbers aside)
+   */
+  proseSeed?: number;
 }
 
 export interface Synth {
@@ -174,7 +183,7 @@ function dataCells(t: FormatTable): CellKey[] {
  * else the first cell opposite its anchor); the other cells are drawn. A relation whose cells are all fixed
  * by others must then hold by itself (it is implied), which is checked.
  */
-export function solveValues(format: Format, rng: Rng): Record<CellKey, number> {
+export function solveValues(format: Format, rng: Rng, pinned: Record<CellKey, number> = {}): Record<CellKey, number> {
   const values = new Map<CellKey, number>();
   const rels = format.relations;
   const derivedBy = new Map<CellKey, Relation>();
@@ -205,11 +214,12 @@ export function solveValues(format: Format, rng: Rng): Record<CellKey, number> {
         const k = key(t.id, r.id, c.id);
         if (derivedBy.has(k)) continue;
         const v = draw(rng, c.type, ri, ci, rowsWithData.length, t.columns.length);
-        values.set(k, carried.has(k) ? Math.round(v * 0.25) : v);
+        values.set(k, k in pinned ? pinned[k] : carried.has(k) ? Math.round(v * 0.25) : v);
       }
     }
   }
-  const free = (k: CellKey) => !derivedBy.has(k);
+  for (const k of Object.keys(pinned)) if (derivedBy.has(k)) throw new Error(`synth: ${k} is computed from other cells and cannot be pinned`);
+  const free = (k: CellKey) => !derivedBy.has(k) && !(k in pinned);
   for (let round = 0; round < 200; round++) {
     // compute the derived cells in dependency order
     for (const k of derivedBy.keys()) values.delete(k);
@@ -444,6 +454,8 @@ const S5_MEASURES = [
 interface Ctx {
   format: Format;
   rng: Rng;
+  /** the running text's draws (rng, unless the options give the prose its own seed) */
+  proseRng: Rng;
   opts: SynthOptions;
   layout: Layout;
   atx: boolean;
@@ -480,9 +492,11 @@ export function synthesize(opts: SynthOptions): Synth {
   const layout = opts.layout ?? rng.pick(LAYOUTS);
   const atx = opts.atx ?? (layout === 'markdown' ? true : layout === 'pdf' ? rng.chance(0.5) : false);
   const spanStyle: SpanStyle = opts.spanStyle ?? (layout === 'markdown' ? 'after-label' : rng.pick(['none', 'after-label', 'row-end'] as const));
-  const agency = `${rng.pick(PLACES)}${rng.pick(KINDS)}${rng.pick(BUREAUS)}`;
-  const values = solveValues(format, rng);
-  const ctx: Ctx = { format, rng, opts, layout, atx, spanStyle, year, agency, values, defect: opts.defect, decisions: new Map() };
+  const drawnAgency = `${rng.pick(PLACES)}${rng.pick(KINDS)}${rng.pick(BUREAUS)}`;
+  const agency = opts.agency ?? drawnAgency;
+  const values = solveValues(format, rng, opts.pinned);
+  const proseRng = opts.proseSeed === undefined ? rng : new Rng(opts.proseSeed);
+  const ctx: Ctx = { format, rng, proseRng, opts, layout, atx, spanStyle, year, agency, values, defect: opts.defect, decisions: new Map() };
 
   const target = opts.targetBytes ?? 10_000;
   const prose = makeProse(ctx);
@@ -503,13 +517,14 @@ export function synthesize(opts: SynthOptions): Synth {
 }
 
 function makeProse(ctx: Ctx): Map<string, string[]> {
-  const { rng, year, values } = ctx;
+  const { proseRng: rng, year, values } = ctx;
   const v = (k: string) => values[k];
   const p = new Map<string, string[]>();
-  const sentences = (pool: readonly string[], n: number) => rng.shuffle([...pool]).slice(0, n).join('；') + '。';
+  const sentences = (pool: readonly string[], n: number) => rng.shuffle([...pool]).slice(0, n).map((s) => opening(ctx) + s).join('；') + '。';
   const published = rng.int(120, 2600);
   const s1: string[] = [];
-  const topics = S1_TOPICS.slice(0, ctx.format.short >= '2021' ? 5 : rng.int(3, 5));
+  // with a prose seed the text must not depend on the format (a copy across the 2021 format change is still a copy)
+  const topics = S1_TOPICS.slice(0, ctx.format.short >= '2021' || ctx.opts.proseSeed !== undefined ? 5 : rng.int(3, 5));
   topics.forEach((topic, i) => {
     let body = sentences(S1_SENTENCES, rng.int(2, 3));
     if (i === 0) body = `${year}年，全年通过政府门户网站等渠道主动公开政府信息${published}条。` + body;
@@ -538,8 +553,21 @@ function makeProse(ctx: Ctx): Map<string, string[]> {
 
 function fillerParagraph(ctx: Ctx, section: string): string {
   const pool = section === 's5' ? S5_MEASURES : S1_SENTENCES;
-  return ctx.rng.shuffle([...pool]).slice(0, 4).join('；') + '。';
+  return ctx.proseRng.shuffle([...pool]).slice(0, 4).map((s) => opening(ctx) + s).join('；') + '。';
 }
+
+/** With a prose seed, each sentence opens with a phrase drawn for it: years written anew share few sentences. */
+function opening(ctx: Ctx): string {
+  if (ctx.opts.proseSeed === undefined) return '';
+  const r = ctx.proseRng;
+  return `${r.pick(OPEN_A)}${r.pick(OPEN_B)}，`;
+}
+
+const OPEN_A = ['围绕', '聚焦', '结合', '对照', '立足', '紧扣', '针对', '按照', '依托', '着眼', '落实', '服务'];
+const OPEN_B = [
+  '优化营商环境', '乡村振兴', '“放管服”改革', '年度工作要点', '群众办事需求', '重点领域信息公开', '基层政务公开标准化', '政策解读工作',
+  '数字政府建设', '民生保障', '安全生产', '生态环境保护', '疫情防控', '城市更新', '稳就业', '法治政府建设',
+];
 
 function enumerator(i: number): string {
   return `（${'一二三四五六七八九十'[i]}）`;

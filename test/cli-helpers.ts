@@ -11,8 +11,8 @@ import addFormats from 'ajv-formats';
 import { ROOT, SEEDS, readSample, replaceLine } from './helpers.js';
 
 export const BIN = join(ROOT, 'dist/src/cli/bin.js');
-/** The official SARIF 2.1.0 schema, read in place (CI has ../shared beside the checkout). */
-export const SARIF_SCHEMA_PATH = join(ROOT, '../shared/reference/sarif-schema-2.1.0.json');
+/** The official SARIF 2.1.0 schema (a copy of the reference's: a fresh clone has no ../shared beside it). */
+export const SARIF_SCHEMA_PATH = join(ROOT, 'test/fixtures/reference/sarif-schema-2.1.0.json');
 
 export interface Run {
   status: number | null;

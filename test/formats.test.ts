@@ -9,7 +9,8 @@ import { LabelSet, allowedDistance } from '../src/format/match.js';
 import { normalizeLabel, parseCellNumber } from '../src/text/normalize.js';
 import { ROOT } from './helpers.js';
 
-const reference = (y: string) => JSON.parse(readFileSync(join(ROOT, '..', 'shared', 'reference', `template-${y}.json`), 'utf8'));
+// copies of the reference templates: a fresh clone has no ../shared beside it
+const reference = (y: string) => JSON.parse(readFileSync(join(ROOT, 'test', 'fixtures', 'reference', `template-${y}.json`), 'utf8'));
 
 describe('built-in formats', () => {
   test('both validate against data/format.schema.json and cover the years without a gap', () => {

@@ -25,6 +25,8 @@ import { RunEnv, ignoredResult, type RunSettings } from '../batch/run-env.js';
 import { ConcurrencyError, PARALLEL_THRESHOLD, resolveConcurrency, workerPool } from '../batch/pool.js';
 import { cacheStrategy, CacheError, hash, LintCache } from '../batch/cache.js';
 import { lintFiles, summarizeFiles, type FilesRun } from './run-files.js';
+import { parseShard, shardOf, ShardError } from '../batch/shard.js';
+import { MergeError, runMerge } from './merge.js';
 import { resolve } from 'node:path';
 
 export interface Io {
@@ -66,6 +68,9 @@ export async function main(argv: string[], io: Io = defaultIo()): Promise<number
     .command('audit [paths..]', '检查一批报告（含跨年度检查），输出按机关、年度的汇总：--format html|csv|json', (y) =>
       y.positional('paths', { type: 'string', array: true, describe: '要检查的文件、文件夹或通配符' }),
     )
+    .command('merge [files..]', '把几次运行（--shard）的输出合并为一份：JSON、SARIF 或 audit 的 JSON', (y) =>
+      y.positional('files', { type: 'string', array: true, describe: '各份的输出文件' }),
+    )
     .command('parse <file>', '把报告读成语法树（JSON）输出', (y) => y.positional('file', { type: 'string', demandOption: true }))
     .command('extract <file>', '按格式的行、列编号输出表格数值（JSON），便于汇总', (y) =>
       y.positional('file', { type: 'string', demandOption: true }),
@@ -94,6 +99,7 @@ export async function main(argv: string[], io: Io = defaultIo()): Promise<number
     .option('history', { type: 'string', describe: '往年的报告（或 report-lint extract 输出的 JSON）所在的文件夹或文件，供跨年度检查对照，可重复' })
     .option('agency-aliases', { type: 'string', describe: '机构更名对应表（JSON 或 YAML：旧名称: 新名称），跨年度配对时视为同一机构' })
     .option('concurrency', { type: 'string', describe: `同时检查的线程数：auto、off 或正整数（默认：${PARALLEL_THRESHOLD} 个文件以上时 auto）；结果与逐个检查相同` })
+    .option('shard', { type: 'string', describe: '只检查第 i 份（共 n 份，按路径稳定划分），如 --shard 2/4；各份的输出用 report-lint merge 合并' })
     .option('cache', { type: 'boolean', describe: '只检查改动过的文件：没有改动的文件（配置、格式、词典、插件和版本也没变）直接用上次的结果' })
     .option('cache-location', { type: 'string', describe: '缓存文件的位置（文件或文件夹，默认 ./.reportlintcache）' })
     .option('cache-strategy', { type: 'string', describe: '判断文件是否改动的方法：metadata（大小和修改时间，默认）或 content（内容）' })
@@ -128,7 +134,7 @@ export async function main(argv: string[], io: Io = defaultIo()): Promise<number
   try {
     const command = String(args._[0] ?? '');
     const audit = command === 'audit' ? auditFormat(args, argv) : undefined;
-    const formatName = audit ? 'json' : String(args.format);
+    const formatName = audit || command === 'merge' ? 'json' : String(args.format);
     const formatter = formatters[formatName];
     if (!formatter) throw new UsageError(`不认识的输出格式「${formatName}」，可用：${Object.keys(formatters).join('、')}`);
     const cliRules: Record<string, SeveritySetting | RuleSetting> = ruleSettings(args.rule === undefined ? undefined : [args.rule as string | string[]].flat());
@@ -167,6 +173,14 @@ export async function main(argv: string[], io: Io = defaultIo()): Promise<number
       return server.runLanguageServer({ rules: cliRules, format: reportFormat, quiet: Boolean(args.quiet), cwd: io.cwd, configFile, noConfig, ...directives });
     }
 
+    if (command === 'merge') {
+      const ctx: FormatterContext = { cwd: io.cwd, colorLevel: outputFile === undefined || args.color !== undefined ? colorLevel(args.color as boolean | undefined, io) : 0, rules: ruleMap([BUILTIN_PLUGIN]), env: io.env };
+      const formatGiven = argv.some((a) => a === '--format' || a === '-f' || a.startsWith('--format='));
+      const merged = runMerge((args.files as string[] | undefined) ?? [], { cwd: io.cwd, format: String(args.format), formatGiven, ctx });
+      emit(merged.output);
+      return merged.code;
+    }
+
     if (command === 'parse' || command === 'extract') {
       const file = String(args.file);
       let parsed: ParsedReport;
@@ -202,6 +216,9 @@ export async function main(argv: string[], io: Io = defaultIo()): Promise<number
       setups.push(fs);
     }
 
+    // --shard i/n: this run lints its share of the files (the cross-year summaries still cover them all)
+    const shard = parseShard(args.shard as string | undefined);
+    const mine = shard ? targets.filter((t) => shardOf(t.path, io.cwd, shard.count) === shard.index) : targets;
     // files on worker threads (--concurrency); results in the files' order, as in a serial run
     const threads = resolveConcurrency(args.concurrency as string | undefined, targets.length);
     // --cache: results (and summaries) of unchanged files linted with the same everything (not with --fix)
@@ -242,9 +259,9 @@ export async function main(argv: string[], io: Io = defaultIo()): Promise<number
       const opts = { filePath, format: reportFormat, encoding, ...directives, ...(fixing ? { fix: true, fixTypes: fixing.fixTypes } : {}) };
       results.push(stdinName !== undefined && fs.ignored ? ignoredResult(filePath) : await lintStdin(io, fs.env, opts));
     }
-    const progress = targets.length >= 10 && io.stderrIsTTY && !io.env.CI ? new Progress(targets.length, io.stderr) : undefined;
+    const progress = mine.length >= 10 && io.stderrIsTTY && !io.env.CI ? new Progress(mine.length, io.stderr) : undefined;
     try {
-      for (const r of await lintFiles(filesRun, targets, peerIndex, (done) => progress?.tick(done))) if (r) results.push(r);
+      for (const r of await lintFiles(filesRun, mine, peerIndex, (done) => progress?.tick(done))) if (r) results.push(r);
       cache?.save();
     } finally {
       await pool?.close();
@@ -274,7 +291,7 @@ export async function main(argv: string[], io: Io = defaultIo()): Promise<number
     }
     return code;
   } catch (e) {
-    if (e instanceof UsageError || e instanceof ConfigError || e instanceof OutputError || e instanceof CrossYearUsageError || e instanceof ConcurrencyError || e instanceof CacheError) {
+    if (e instanceof UsageError || e instanceof ConfigError || e instanceof OutputError || e instanceof CrossYearUsageError || e instanceof ConcurrencyError || e instanceof CacheError || e instanceof ShardError || e instanceof MergeError) {
       io.stderr(`report-lint：${e.message}\n`);
       return 2;
     }
