@@ -9,11 +9,17 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { dirname, join, resolve } from 'node:path';
+import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { series, type SeriesOptions, type SeriesReport } from './years.js';
 
-const BIN = resolve(dirname(fileURLToPath(import.meta.url)), '..', 'src', 'cli', 'bin.js');
+/** the built command line, from dist/bench (the script) or bench/ (the tests, through ts-jest) */
+function builtBin(): string {
+  let dir = dirname(fileURLToPath(import.meta.url));
+  while (!existsSync(join(dir, 'package.json')) && dirname(dir) !== dir) dir = dirname(dir);
+  return join(dir, 'dist', 'src', 'cli', 'bin.js');
+}
+const BIN = builtBin();
 
 export interface Expectation {
   path: string;
@@ -93,11 +99,12 @@ export function runAudit(dir: string, args: string[] = []): { audit: AuditJson; 
   const t0 = process.hrtime.bigint();
   const r = spawnSync(cmd, argv, { encoding: 'utf8', maxBuffer: 256 * 1024 * 1024, env: { ...process.env, CI: '1' } });
   const seconds = Number(process.hrtime.bigint() - t0) / 1e9;
-  if (r.status !== 0 && r.status !== 1) throw new Error(`audit failed (${r.status}): ${r.stderr}`);
+  if ((r.status !== 0 && r.status !== 1) || !existsSync(out)) throw new Error(`audit failed (${r.status}): ${r.stderr}`);
   const peak = /PEAK_KB=(\d+)/.exec(r.stderr ?? '');
   const audit = JSON.parse(readFileSync(out, 'utf8')) as AuditJson;
   rmSync(out, { force: true });
-  return { audit, seconds, ...(peak ? { peakKb: Number(peak[1]) } : {}), stderr: (r.stderr ?? '').replace(/PEAK_KB=\d+\n?/, '') };
+  const stderr = (r.stderr ?? '').replace(/PEAK_KB=\d+\n?/, '').replace(/Command exited with non-zero status \d+\n?/, '');
+  return { audit, seconds, ...(peak ? { peakKb: Number(peak[1]) } : {}), stderr };
 }
 
 function args(argv: string[]): SeriesOptions & { concurrency: string; keep: boolean } {

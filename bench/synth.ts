@@ -500,9 +500,15 @@ export function synthesize(opts: SynthOptions): Synth {
 
   const target = opts.targetBytes ?? 10_000;
   const prose = makeProse(ctx);
+  if (opts.proseSeed !== undefined) {
+    // text of its own seed: as much filler as the target size asks for, whatever the tables take (so that the same
+    // prose seed gives the same text in either format)
+    const n = Math.max(0, Math.round((target - 4000) / 450));
+    for (let i = 0; i < n; i++) prose.get(i % 3 === 2 ? 's5' : 's1')?.push(fillerParagraph(ctx, i % 3 === 2 ? 's5' : 's1'));
+  }
   let out = render(ctx, prose);
   // fill up to the target size with more prose in sections 一 and 五
-  for (let round = 0; round < 4; round++) {
+  for (let round = 0; round < 4 && opts.proseSeed === undefined; round++) {
     const bytes = Buffer.byteLength(out.text);
     if (bytes >= target * 0.95) break;
     for (let added = 0, i = 0; bytes + added < target; i++) {

@@ -46,11 +46,12 @@ export function printLength(p: SectionPrint): number {
   return p.sentences.reduce((n, [, len]) => n + len, 0);
 }
 
-/** Sentences of a text, boilerplate dropped. */
+/** Sentences of a text (ended by 。；！？), spaces and line breaks removed, boilerplate dropped. */
 export function sentences(text: string): string[] {
+  // line breaks are not sentence ends: PDF text breaks sentences across lines and pages
   return text
-    .split(/(?<=[。；！？!?;])|\n/)
-    .map((s) => s.replace(/[\s\u00a0\u3000]+/g, ''))
+    .replace(/[\s\u00a0\u3000]+/g, '')
+    .split(/(?<=[。；！？!?;])/)
     .filter((s) => s.length > 0 && !BOILERPLATE.some((b) => b.test(s)));
 }
 
