@@ -16,6 +16,7 @@ import { lintText } from '../src/lint.js';
 import type { LintEnv } from '../src/engine/run.js';
 import { defaultEnv } from '../src/session.js';
 import { lintFile, lintFiles } from '../src/index.js';
+import { cliBench } from './cli-bench.js';
 import { LAYOUTS, deepestRows, synthesize, type Defect, type Synth } from './synth.js';
 import { builtinFormats } from '../src/format/formats.js';
 
@@ -25,10 +26,12 @@ interface Args {
   files: number;
   seed: number;
   size: number;
+  /** agencies of the command-line part (× 5 years); 0: skip it */
+  cliAgencies: number;
 }
 
 function args(argv: string[]): Args {
-  const a: Args = { reports: 2000, files: 2000, seed: 1, size: 10_000 };
+  const a: Args = { reports: 2000, files: 2000, seed: 1, size: 10_000, cliAgencies: 400 };
   for (let i = 0; i < argv.length; i++) {
     const v = argv[i + 1];
     switch (argv[i]) {
@@ -50,6 +53,10 @@ function args(argv: string[]): Args {
         break;
       case '--seed':
         a.seed = Number(v);
+        i++;
+        break;
+      case '--cli-agencies':
+        a.cliAgencies = Number(v);
         i++;
         break;
       case '--size':
@@ -113,6 +120,8 @@ async function main(): Promise<void> {
   const active = defaultEnv();
   if (a.only !== 'files') await inMemory(a, active);
   if (a.only !== 'memory' && a.files > 0) await files(a);
+  // the command line over agencies × years: floor, serial, workers, start-up, cache re-run, audit (bench/cli-bench.ts)
+  if (!a.only && a.cliAgencies > 0) cliBench({ agencies: a.cliAgencies, from: 2019, to: 2023, workers: Math.max(2, Math.min(4, os.availableParallelism())) });
   console.log(`\n进程 maxRSS：${mb(process.resourceUsage().maxRSS * 1024)} MB（起始 RSS ${mb(rssStart)} MB）`);
 }
 
