@@ -10,6 +10,7 @@ import { merge, MergeError } from '../batch/merge.js';
 import { formatters } from '../formatters/index.js';
 import type { FormatterContext } from '../formatters/types.js';
 import { auditHtml } from './audit-html.js';
+import { readErrorMessage } from '../io/read.js';
 
 export { MergeError };
 
@@ -23,7 +24,7 @@ export function runMerge(
     try {
       text = readFileSync(resolve(opts.cwd, f), 'utf8');
     } catch (e) {
-      throw new MergeError(`无法读取「${f}」：${e instanceof Error ? e.message : String(e)}`);
+      throw new MergeError(`「${f}」${readErrorMessage(e)}`);
     }
     try {
       return { name: f, data: JSON.parse(text) as unknown };
