@@ -12,6 +12,7 @@ import { cjkCount, normalizeLabel, parseCellNumber } from '../text/normalize.js'
 import type { Format, FormatTable } from './formats.js';
 import type { LabelRewrite, MatchOptions } from './match.js';
 import type { PhysicalRow, RawCell, RawTable, SectionDraft, Skeleton } from '../skeleton.js';
+import { UNLABELLED_ROW_MIN_SHARE } from '../text/heuristics.js';
 
 const ENUM_ONLY = /^(?:[一二三四五六七八九十]+[、.]|\([一二三四五六七八九十]+\)|\d+[.、])$/;
 const LABEL_START = /^(?:[一二三四五六七八九十]+[、.]|\([一二三四五六七八九十]+\)|\d+[.、])\S/;
@@ -153,6 +154,37 @@ interface Draft {
   end: number;
 }
 
+/** What the passes of one table's binding share. */
+interface TableBinding {
+  t: FormatTable;
+  format: Format;
+  source: SourceText;
+  exact: MatchOptions;
+  loose: MatchOptions;
+  rowSet: ReturnType<Format['rowLabels']>;
+  groupSet: ReturnType<Format['groupLabels']>;
+  headerSet: ReturnType<Format['headerLabels']>;
+  /** the format's row without a label (section 四's one data row), if the table has one, and whether it was found */
+  unlabeled?: FormatTable['rows'][number];
+  unlabeledTaken: boolean;
+  width: number;
+  header: HeaderRow[];
+  drafts: Draft[];
+}
+
+/**
+ * One table's physical rows → bound rows, in named passes:
+ *  1. rules: a row that is only rules of dashes (a text table's borders) is dropped;
+ *  2. split: each row's cells into label cells and value cells (splitRow);
+ *  3. labelled rows (labelledRow): header rows before the first data row; a label the format knows starts a data
+ *     row; pieces of a label broken over lines join the row above (joinLabel); group labels on a line of their own
+ *     are passed over; an unknown label with numbers is kept as an unmatched row;
+ *  4. rows without a label (unlabelledRow): the table's unlabelled data row, or numbers that continue the row above
+ *     after a page break;
+ *  5. placeholders: how many empty cells rows of each shape leave before their numbers, learnt from complete rows
+ *     (learnLeads);
+ *  6. cells: the value cells fitted to the format's columns and read as numbers (bindRow, fitValues).
+ */
 function bindTable(
   t: FormatTable,
   rows: PhysicalRow[],
@@ -163,80 +195,101 @@ function bindTable(
   position: Table['position'],
   opts: BindOptions,
 ): Table {
-  const exact: MatchOptions = { rewrites: opts.rewrites };
-  const loose: MatchOptions = { rewrites: opts.rewrites, fragments: true };
-  const rowSet = format.rowLabels(t.id);
-  const groupSet = format.groupLabels(t.id);
-  const headerSet = format.headerLabels(t.id);
-  const unlabeled = t.rows.find((r) => r.label === null && r.data);
-  const width = t.columns.length;
-  const header: HeaderRow[] = [];
-  const drafts: Draft[] = [];
-  let unlabeledTaken = false;
-
+  const b: TableBinding = {
+    t,
+    format,
+    source,
+    exact: { rewrites: opts.rewrites },
+    loose: { rewrites: opts.rewrites, fragments: true },
+    rowSet: format.rowLabels(t.id),
+    groupSet: format.groupLabels(t.id),
+    headerSet: format.headerLabels(t.id),
+    unlabeled: t.rows.find((r) => r.label === null && r.data),
+    unlabeledTaken: false,
+    width: t.columns.length,
+    header: [],
+    drafts: [],
+  };
   for (const prow of rows) {
-    if (isRuleRow(prow)) continue;
-    const cells = prow.cells;
-    // label cells: from the first label cell up to the last one before the values start
-    let first = -1;
-    let last = -1;
-    for (let i = 0; i < cells.length; i++) {
-      if (cells[i].blank) continue;
-      if (isLabelCell(cells[i])) {
-        if (first < 0) first = i;
-        last = i;
-      } else break;
-    }
-    const labels = first < 0 ? [] : cells.slice(first, last + 1).filter((c) => !c.blank);
-    const values = cells.slice(last + 1);
-    const hasValues = values.some((c) => !c.blank);
-    const prev = drafts[drafts.length - 1];
-
-    if (labels.length) {
-      const own = labels[labels.length - 1];
-      if (!drafts.length && !hasValues && headerSet.match(own.text)?.kind === 'exact') {
-        header.push(headerRow(prow, source, headerSet, exact));
-        continue;
-      }
-      const match = rowSet.match(own.text, loose);
-      if (match && match.kind !== 'fragment') {
-        drafts.push({ pre: first, labels: [own], match, groups: labels.slice(0, -1), values, start: prow.start, end: prow.end });
-        continue;
-      }
-      // a label broken over lines: the pieces continue the labels of the row above, aligned from the right
-      if (!hasValues && prev && joinLabel(prev, labels, rowSet, loose)) continue;
-      if (match) {
-        drafts.push({ pre: first, labels: [own], match, groups: labels.slice(0, -1), values, start: prow.start, end: prow.end });
-        continue;
-      }
-      if (!drafts.length && !hasValues) {
-        header.push(headerRow(prow, source, headerSet, exact));
-        continue;
-      }
-      if (!hasValues && labels.every((l) => groupSet.match(l.text, loose))) {
-        // group labels on a line of their own (（三）不予公开 above its sub-rows)
-        continue;
-      }
-      // a label the format does not know, with values: keep it as an unmatched row
-      drafts.push({ pre: first, labels: [own], groups: labels.slice(0, -1), values, start: prow.start, end: prow.end });
-      continue;
-    }
-    // no label at all
-    if (unlabeled && !unlabeledTaken && (hasValues || values.length >= Math.ceil(width / 2))) {
-      unlabeledTaken = true;
-      drafts.push({ pre: 0, labels: [], match: { id: unlabeled.id, canonical: '', distance: 0, kind: 'exact' }, groups: [], values, start: prow.start, end: prow.end });
-      continue;
-    }
-    if (prev && hasValues && effectiveCount(prev.values) < width) {
-      // a row broken by a page break: its cells continue on the next line
-      prev.values = [...prev.values, ...values];
-      prev.end = prow.end;
-    }
+    if (isRuleRow(prow)) continue; // 1
+    const split = splitRow(prow); // 2
+    if (split.labels.length) labelledRow(prow, split, b); // 3
+    else unlabelledRow(prow, split, b); // 4
   }
+  const leads = learnLeads(b.drafts, t); // 5
+  const children = b.drafts.map((d) => bindRow(d, t, format, source, b.loose, leads.get(shapeOf(d, t)))); // 6
+  return { type: 'table', tableId: t.id, caption, layout, header: b.header, children, position };
+}
 
-  const leads = learnLeads(drafts, t);
-  const children = drafts.map((d) => bindRow(d, t, format, source, loose, leads.get(shapeOf(d, t))));
-  return { type: 'table', tableId: t.id, caption, layout, header, children, position };
+interface SplitRow {
+  /** index of the first label cell (cells before it are merged cells of the rows above), -1 when none */
+  first: number;
+  /** the label cells that are not blank: from the first label cell up to the last one before the values start */
+  labels: RawCell[];
+  values: RawCell[];
+  hasValues: boolean;
+}
+
+/** Pass 2: a row's label cells and value cells. */
+function splitRow(prow: PhysicalRow): SplitRow {
+  const cells = prow.cells;
+  let first = -1;
+  let last = -1;
+  for (let i = 0; i < cells.length; i++) {
+    if (cells[i].blank) continue;
+    if (isLabelCell(cells[i])) {
+      if (first < 0) first = i;
+      last = i;
+    } else break;
+  }
+  const labels = first < 0 ? [] : cells.slice(first, last + 1).filter((c) => !c.blank);
+  const values = cells.slice(last + 1);
+  return { first, labels, values, hasValues: values.some((c) => !c.blank) };
+}
+
+/** Pass 3: a row with labels is a header row, a data row, the rest of the label above, a group label, or unknown. */
+function labelledRow(prow: PhysicalRow, { first, labels, values, hasValues }: SplitRow, b: TableBinding): void {
+  const prev = b.drafts[b.drafts.length - 1];
+  const own = labels[labels.length - 1];
+  const draft = (match?: LabelMatch): Draft => ({ pre: first, labels: [own], ...(match ? { match } : {}), groups: labels.slice(0, -1), values, start: prow.start, end: prow.end });
+  if (!b.drafts.length && !hasValues && b.headerSet.match(own.text)?.kind === 'exact') {
+    b.header.push(headerRow(prow, b.source, b.headerSet, b.exact));
+    return;
+  }
+  const match = b.rowSet.match(own.text, b.loose);
+  if (match && match.kind !== 'fragment') {
+    b.drafts.push(draft(match));
+    return;
+  }
+  // a label broken over lines: the pieces continue the labels of the row above, aligned from the right
+  if (!hasValues && prev && joinLabel(prev, labels, b.rowSet, b.loose)) return;
+  if (match) {
+    b.drafts.push(draft(match));
+    return;
+  }
+  if (!b.drafts.length && !hasValues) {
+    b.header.push(headerRow(prow, b.source, b.headerSet, b.exact));
+    return;
+  }
+  // group labels on a line of their own (（三）不予公开 above its sub-rows)
+  if (!hasValues && labels.every((l) => b.groupSet.match(l.text, b.loose))) return;
+  // a label the format does not know, with values: kept as an unmatched row
+  b.drafts.push(draft());
+}
+
+/** Pass 4: a row without labels is the table's unlabelled data row, or the numbers of the row above continued. */
+function unlabelledRow(prow: PhysicalRow, { values, hasValues }: SplitRow, b: TableBinding): void {
+  const prev = b.drafts[b.drafts.length - 1];
+  if (b.unlabeled && !b.unlabeledTaken && (hasValues || values.length >= Math.ceil(b.width * UNLABELLED_ROW_MIN_SHARE))) {
+    b.unlabeledTaken = true;
+    b.drafts.push({ pre: 0, labels: [], match: { id: b.unlabeled.id, canonical: '', distance: 0, kind: 'exact' }, groups: [], values, start: prow.start, end: prow.end });
+    return;
+  }
+  if (prev && hasValues && effectiveCount(prev.values) < b.width) {
+    // a row broken by a page break: its cells continue on the next line
+    prev.values = [...prev.values, ...values];
+    prev.end = prow.end;
+  }
 }
 
 /** Append label pieces to the row above when that makes its label match better. */

@@ -6,6 +6,7 @@ import type { HeadingMatch, Recognizer } from '../skeleton.js';
 import { chineseNumeralValue, normalizeLabel, stripEnumerator } from '../text/normalize.js';
 import type { Format } from './formats.js';
 import { LabelSet } from './match.js';
+import { MAX_HEADING_CHARS, REWORDED_HEADING_FACTOR, REWORDED_HEADING_SLACK } from '../text/heuristics.js';
 
 const HEADING = /^([一二三四五六七八九十]{1,3})\s*[、.．]\s*(\S.*)$/;
 
@@ -65,7 +66,7 @@ export function recognizer(formats: readonly Format[]): Recognizer {
 }
 
 function matchHeading(value: string, titles: ReturnType<typeof sectionTitleSet>): HeadingMatch | undefined {
-  if (value.length > 60) return undefined;
+  if (value.length > MAX_HEADING_CHARS) return undefined;
   const m = HEADING.exec(value);
   if (!m) return undefined;
   const index = chineseNumeralValue(m[1]);
@@ -77,7 +78,7 @@ function matchHeading(value: string, titles: ReturnType<typeof sectionTitleSet>)
     // a reworded heading: every keyword of one section, and not much longer than its title
     for (const [id, kws] of titles.keywords) {
       const canonical = titles.titles.get(id)!;
-      if (kws.length && kws.every((k) => norm.includes(k)) && norm.length <= canonical.length * 1.8 + 4) {
+      if (kws.length && kws.every((k) => norm.includes(k)) && norm.length <= canonical.length * REWORDED_HEADING_FACTOR + REWORDED_HEADING_SLACK) {
         match = { id, canonical, distance: -1, kind: 'variant' };
         break;
       }

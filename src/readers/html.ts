@@ -23,6 +23,7 @@ import type { HeadingMatch, InputInfo, PhysicalRow, RawCell, RawTable, Recognize
 import type { DocumentPlace, Fix } from '../types.js';
 import type { InputKindModule } from './kind.js';
 import { findTitle, isTitleText, reportYear, type TextSpan } from './title.js';
+import { MAX_HEADING_CHARS, MAX_LABEL_CELL_CHARS, REPORT_TABLE_LEAD_CELLS, SIGNING_SEARCH_TEXTS, TITLE_SEARCH_BLOCKS_BEFORE_BODY } from '../text/heuristics.js';
 
 /** A piece of text: one text node, or the part of one, with its offsets in the source. */
 interface Piece {
@@ -153,7 +154,7 @@ export function parseHtmlStructure(html: string, rec: Recognizer): HtmlSkeleton 
   });
   let { title, agency, used } = findTitle(preSpans, source);
   if (!title) {
-    const outside = before.filter((b): b is Block => b.kind === 'block').slice(-30);
+    const outside = before.filter((b): b is Block => b.kind === 'block').slice(-TITLE_SEARCH_BLOCKS_BEFORE_BODY);
     for (let i = outside.length - 1; i >= 0 && !title; i--) {
       const s = spanOf(outside[i].pieces, html);
       if (isTitleText(s.value)) ({ title, agency } = findTitle([s], source));
@@ -178,7 +179,7 @@ export function parseHtmlStructure(html: string, rec: Recognizer): HtmlSkeleton 
 
   const lastTexts = bodyItems
     .filter((b): b is Block => b.kind === 'block')
-    .slice(-12)
+    .slice(-SIGNING_SEARCH_TEXTS)
     .map((b) => spanOf(b.pieces, html).value);
   const { year, yearSource } = reportYear(title, lastTexts, sections);
 
@@ -297,14 +298,14 @@ function isBlankText(s: string): boolean {
  */
 function headingIn(b: Block, rec: Recognizer): { match: HeadingMatch; pieces: Piece[]; rest: Piece[] } | undefined {
   const whole = collapse(b.pieces.map((p) => p.value).join(''));
-  const wholeMatch = whole.length <= 60 ? rec.heading(whole) : undefined;
+  const wholeMatch = whole.length <= MAX_HEADING_CHARS ? rec.heading(whole) : undefined;
   if (wholeMatch?.titleMatch?.kind === 'exact') return { match: wholeMatch, pieces: b.pieces, rest: [] };
   let n = 0;
   while (n < b.pieces.length && (b.pieces[n].strong || isBlankText(b.pieces[n].value))) n++;
   while (n > 0 && isBlankText(b.pieces[n - 1].value)) n--;
   if (n > 0 && n < b.pieces.length) {
     const lead = collapse(b.pieces.slice(0, n).map((p) => p.value).join(''));
-    const m = lead.length <= 60 ? rec.heading(lead) : undefined;
+    const m = lead.length <= MAX_HEADING_CHARS ? rec.heading(lead) : undefined;
     if (m && (!wholeMatch || m.titleMatch?.kind === 'exact')) return { match: m, pieces: b.pieces.slice(0, n), rest: b.pieces.slice(n) };
   }
   return wholeMatch ? { match: wholeMatch, pieces: b.pieces, rest: [] } : undefined;
@@ -374,9 +375,9 @@ function reportBody(
 /** A table that carries a label of some format's table (规章, 一、本年新收…, 行政复议 …). */
 function reportTable(el: Element, rec: Recognizer): boolean {
   for (const tr of rowsOf(el)) {
-    for (const td of cellsOf(tr).slice(0, 4)) {
+    for (const td of cellsOf(tr).slice(0, REPORT_TABLE_LEAD_CELLS)) {
       const text = collapse(textOf(td));
-      if (text === '' || text.length > 80) continue;
+      if (text === '' || text.length > MAX_LABEL_CELL_CHARS) continue;
       const n = normalizeLabel(text);
       if (rec.isTableLabel(n)) return true;
     }

@@ -11,6 +11,7 @@ import { findTitle, reportYear } from './title.js';
 import type { InputKindModule } from './kind.js';
 import { hasMarkdownSyntax, markdownHints, type MarkdownHints } from './markdown-hints.js';
 import { hintsWithoutLines, maskDirectives } from './directive-comments.js';
+import { MAX_CAPTION_LINE_CHARS, MAX_CELL_CONTINUATION_CHARS, SIGNING_SEARCH_TEXTS } from '../text/heuristics.js';
 
 const SENTENCE_END = /[。；;！？]/;
 
@@ -56,7 +57,7 @@ export function parseStructure(text: string, rec: Recognizer, opts: { markdown?:
   }
 
   // 4. the year
-  const { year, yearSource } = reportYear(title, source.lines.slice(-12).map((l) => l.text), sections);
+  const { year, yearSource } = reportYear(title, source.lines.slice(-SIGNING_SEARCH_TEXTS).map((l) => l.text), sections);
   return { source, title, agency, year, yearSource, preamble, sections };
 }
 
@@ -127,13 +128,13 @@ function sectionBody(
     if (gfmLines.has(l.line) || l.text.includes('\t')) return 'table';
     if (isBlank(l.text)) return 'blank';
     // a table caption (第二十条第（一）项) on a line of its own, its tabs lost: it starts a table all the same
-    return l.text.length <= 24 && rec.isCaption(normalizeLabel(l.text)) ? 'table' : 'text';
+    return l.text.length <= MAX_CAPTION_LINE_CHARS && rec.isCaption(normalizeLabel(l.text)) ? 'table' : 'text';
   });
   // a short line right under a tab-started cell line continues that cell (a cell broken inside, as Word exports 本年新 / 制作数量)
   for (let i = 1; i < body.length; i++) {
     if (kind[i] === 'text' && kind[i - 1] === 'table' && body[i - 1].text.startsWith('\t') && body[i - 1].text.indexOf('\t', 1) < 0) {
       const v = body[i].text.trim();
-      if (v.length <= 16 && !SENTENCE_END.test(v)) kind[i] = 'table';
+      if (v.length <= MAX_CELL_CONTINUATION_CHARS && !SENTENCE_END.test(v)) kind[i] = 'table';
     }
   }
   let i = 0;

@@ -5,6 +5,7 @@
 import type { SourceText } from '../text/lines.js';
 import type { Title } from '../types.js';
 import type { SectionDraft, Skeleton } from '../skeleton.js';
+import { MAX_AGENCY_LINE_CHARS, MAX_SIGNING_LINE_CHARS, MAX_TITLE_CHARS, TITLE_SEARCH_TEXTS } from '../text/heuristics.js';
 
 const SENTENCE_END = /[。；;！？]/;
 
@@ -17,7 +18,7 @@ export interface TextSpan {
 
 /** A text that reads as a report's title (…政府信息公开工作年度报告). */
 export function isTitleText(v: string): boolean {
-  return v.length <= 80 && /报告/.test(v) && /(政府信息公开|政务公开|信息公开)/.test(v) && !SENTENCE_END.test(v);
+  return v.length <= MAX_TITLE_CHARS && /报告/.test(v) && /(政府信息公开|政务公开|信息公开)/.test(v) && !SENTENCE_END.test(v);
 }
 
 const YEAR_PREFIX = /^(.{0,30}?)\s*20\d{2}\s*年度?$/;
@@ -28,7 +29,7 @@ const YEAR_PREFIX = /^(.{0,30}?)\s*20\d{2}\s*年度?$/;
  * texts that make the title.
  */
 export function findTitle(texts: TextSpan[], source: SourceText): { title?: Title; agency?: string; used: Set<number> } {
-  const nonBlank = texts.slice(0, 8);
+  const nonBlank = texts.slice(0, TITLE_SEARCH_TEXTS);
   const used = new Set<number>();
   const idx = nonBlank.findIndex((t) => isTitleText(t.value));
   if (idx < 0) return { used };
@@ -38,7 +39,7 @@ export function findTitle(texts: TextSpan[], source: SourceText): { title?: Titl
   if (idx > 0) {
     const pv = nonBlank[idx - 1];
     const yp = YEAR_PREFIX.exec(pv.value);
-    if (idx === 1 && pv.value.length <= 30 && !SENTENCE_END.test(pv.value) && !/\d/.test(pv.value)) {
+    if (idx === 1 && pv.value.length <= MAX_AGENCY_LINE_CHARS && !SENTENCE_END.test(pv.value) && !/\d/.test(pv.value)) {
       parts.unshift(pv);
       used.add(idx - 1);
       agency = pv.value;
@@ -79,7 +80,7 @@ export function reportYear(title: Title | undefined, lastTexts: string[], sectio
 /** The report year from the signing date at the end of the report (reports are signed early in the next year). */
 function signingYear(lastTexts: string[]): number | undefined {
   for (let i = lastTexts.length - 1; i >= 0; i--) {
-    if (lastTexts[i].length > 40) continue;
+    if (lastTexts[i].length > MAX_SIGNING_LINE_CHARS) continue;
     const m = /^\s*(20\d{2})\s*年\s*(\d{1,2})\s*月(\s*\d{1,2}\s*日)?\s*$/.exec(lastTexts[i]);
     if (m) return Number(m[2]) <= 6 ? Number(m[1]) - 1 : Number(m[1]);
   }
