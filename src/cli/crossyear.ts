@@ -2,7 +2,7 @@
  * The command line's side of cross-year checks: --history and --agency-aliases, and whether a run gathers the
  * reports' summaries first (only when a rule in force compares reports, and there is something to compare with).
  */
-import { readFileSync } from 'node:fs';
+import { closeSync, openSync, readFileSync, readSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import type { LintEnv } from '../engine/run.js';
@@ -52,6 +52,8 @@ export async function crossYearIndex(opts: {
   const wanted = opts.envs.some((e) => e?.active.some((a) => a.rule.meta.crossFile));
   if (!wanted && !opts.keepAll) return undefined;
   if (!opts.keepAll && opts.files.length < 2 && !opts.history.length) return undefined;
+  // a folder of one year's reports (the common case) has no pairs: its files are not read twice
+  if (!opts.keepAll && !opts.history.length && oneYear(opts.files)) return undefined;
   let hist: string[];
   try {
     hist = historyFiles(opts.history, opts.cwd);
@@ -76,4 +78,31 @@ function indexOf(files: string[], history: string[], summaries: Array<PeerReport
     else if (i >= files.length) index.problems.push({ filePath: history[i - files.length], message: s.error });
   });
   return index;
+}
+
+/**
+ * Whether every file names the same year in its first lines (its title): then no two of them can be consecutive
+ * years of one agency. Pages, Word files and texts whose first lines name no year are not guessed at (false).
+ */
+export function oneYear(files: readonly string[]): boolean {
+  let year: string | undefined;
+  const buf = Buffer.alloc(4096);
+  for (const f of files) {
+    if (!/\.(txt|md|markdown)$/i.test(f)) return false;
+    let n = 0;
+    let fd: number | undefined;
+    try {
+      fd = openSync(f, 'r');
+      n = readSync(fd, buf, 0, buf.length, 0);
+    } catch {
+      continue; // the lint says why it cannot be read
+    } finally {
+      if (fd !== undefined) closeSync(fd);
+    }
+    const m = /((?:19|20)\d{2})\s*年/.exec(new TextDecoder('utf-8').decode(buf.subarray(0, n)));
+    if (!m) return false;
+    if (year === undefined) year = m[1];
+    else if (m[1] !== year) return false;
+  }
+  return true;
 }
