@@ -1,13 +1,14 @@
 /**
  * `npm run bench`: lint a generated corpus in one process and print reports/s, MB/s, time, findings and memory.
  *
- *   node dist/bench/bench.js [--reports N] [--files N] [--no-files] [--only memory|files] [--seed S] [--size BYTES]
+ *   node dist/bench/bench.js [--reports N] [--files N] [--no-files] [--only memory|files|pdf] [--seed S] [--size BYTES]
  *
  * In-memory mode: N reports (default 2,000; mixed layouts and formats, ~10 KB each, some with one defect) are
  * generated first, then linted with the rules resolved once, after a warm-up. Files mode: N reports (default
  * 2,000; --files 10000 for the big run) are written to a temp folder and linted one file after another through
  * lintFile (what the CLI does per file), keeping only counts, with the RSS printed at the start, middle and end;
- * then the same folder through lintFiles, which keeps every result. The folder is removed afterwards.
+ * then the same folder through lintFiles, which keeps every result. The folder is removed afterwards. PDF mode
+ * (bench/pdf.ts): the PDF fixtures read and linted, in pages per second.
  */
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os, { tmpdir } from 'node:os';
@@ -17,11 +18,12 @@ import type { LintEnv } from '../src/engine/run.js';
 import { defaultEnv } from '../src/session.js';
 import { lintFile, lintFiles } from '../src/index.js';
 import { cliBench } from './cli-bench.js';
-import { LAYOUTS, deepestRows, synthesize, type Defect, type Synth } from './synth.js';
+import { LAYOUTS, deepestRows, synthesize, type Defect, type Synth } from '../tools/synth/index.js';
 import { builtinFormats } from '../src/format/formats.js';
+import { pdfBench } from './pdf.js';
 
 interface Args {
-  only?: 'memory' | 'files';
+  only?: 'memory' | 'files' | 'pdf';
   reports: number;
   files: number;
   seed: number;
@@ -47,7 +49,7 @@ function args(argv: string[]): Args {
         a.files = 0;
         break;
       case '--only':
-        if (v !== 'memory' && v !== 'files') throw new Error('bench: --only memory|files');
+        if (v !== 'memory' && v !== 'files' && v !== 'pdf') throw new Error('bench: --only memory|files|pdf');
         a.only = v;
         i++;
         break;
@@ -118,8 +120,9 @@ async function main(): Promise<void> {
 
   // the rules are resolved once, as the CLI does
   const active = defaultEnv();
-  if (a.only !== 'files') await inMemory(a, active);
-  if (a.only !== 'memory' && a.files > 0) await files(a);
+  if (!a.only || a.only === 'memory') await inMemory(a, active);
+  if (!a.only || a.only === 'files') if (a.files > 0) await files(a);
+  if (!a.only || a.only === 'pdf') await pdfBench();
   // the command line over agencies × years: floor, serial, workers, start-up, cache re-run, audit (bench/cli-bench.ts)
   if (!a.only && a.cliAgencies > 0) cliBench({ agencies: a.cliAgencies, from: 2019, to: 2023, workers: Math.max(2, Math.min(4, os.availableParallelism())) });
   console.log(`\n进程 maxRSS：${mb(process.resourceUsage().maxRSS * 1024)} MB（起始 RSS ${mb(rssStart)} MB）`);

@@ -10,7 +10,7 @@
  *
  * Layouts rotate through the synthesizer's (tab, word, markdown, pdf).
  */
-import { LAYOUTS, Rng, synthesize, type CellKey, type Layout } from './synth.js';
+import { LAYOUTS, Rng, synthesize, type CellKey, type Layout } from '../tools/synth/index.js';
 
 export type XyDefect = 'carry' | 'stock' | 'copy';
 

@@ -16,7 +16,19 @@ import proseTypo from './prose-typo.js';
 import xyCarry from './xy-carry.js';
 import xyCopy from './xy-copy.js';
 import xyStock from './xy-stock.js';
+import narrativeSum from './narrative-sum.js';
+import narrativeApply from './narrative-apply.js';
+import narrativeReview from './narrative-review.js';
+import narrativeContradiction from './narrative-contradiction.js';
+import narrativePercent from './narrative-percent.js';
+import proseNumberMissing from './prose-number-missing.js';
+import narrativeT2 from './narrative-t2.js';
+import tableIncomplete from './table-incomplete.js';
 
 export default definePlugin({
-  rules: [balance, rowTotal, outcomeTotal, reviewTotal, sectionMissing, sectionOrder, labelVariant, cellEmpty, cellCount, cellValue, proseTypo, xyCarry, xyStock, xyCopy],
+  rules: [
+    balance, rowTotal, outcomeTotal, reviewTotal, sectionMissing, sectionOrder, labelVariant, cellEmpty, cellCount, cellValue, tableIncomplete, proseTypo,
+    narrativeSum, narrativeApply, narrativeReview, narrativeT2, narrativeContradiction, narrativePercent, proseNumberMissing,
+    xyCarry, xyStock, xyCopy,
+  ],
 });

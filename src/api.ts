@@ -5,11 +5,13 @@
  *   import { lint, lintFiles } from 'report-lint';
  *   const result = lint(text, { filePath: 'report.txt' });
  */
-import { resolve } from 'node:path';
+import { expandPaths } from './io/files.js';
+import { searchedExtensions } from './readers/index.js';
+import { result } from './engine/run.js';
 import * as path from './lint.js';
 import type { LintEnv } from './engine/run.js';
 import type { PeerReport, Plugin, RuleMeta } from './engine/rule.js';
-import type { InputKind } from './readers/index.js';
+import type { InputKind, InputText } from './readers/index.js';
 import { defaultEnv, Session, type RuleSettings } from './session.js';
 import type { LintResult, SeveritySetting } from './types.js';
 
@@ -30,10 +32,12 @@ export interface ApiOptions {
   reportUnusedDisableDirectives?: boolean | SeveritySetting;
   /** inline disable directives without a `-- reason` are reported (as errors) */
   requireReason?: boolean;
-  /** how to read the text given to lint(): an input kind's id (text, markdown, html, docx); default by filePath */
+  /** how to read the text given to lint(): an input kind's id (text, markdown, html, docx, pdf); default by filePath */
   kind?: InputKind;
   /** other reports of the same agency (other years), for the cross-file rules; see src/batch/crossyear.ts */
   peers?: readonly PeerReport[];
+  /** where an offset of the text was in the document it was made from (a PDF: readInput's `place`) */
+  place?: InputText['place'];
 }
 
 export interface FilesOptions extends ApiOptions {
@@ -74,10 +78,25 @@ export function fixFile(file: string, opts: ApiOptions & { env?: LintEnv; dryRun
 export async function lintFiles(paths: string[], opts: FilesOptions = {}): Promise<LintResult[]> {
   const cwd = opts.cwd ?? process.cwd();
   const session = new Session({ cwd, configFile: typeof opts.config === 'string' ? opts.config : undefined, noConfig: opts.config === false, rules: opts.rules, plugins: opts.plugins });
-  const abs = paths.map((p) => resolve(cwd, p));
+  // folders searched and globs expanded as on the command line; what cannot be used is said in its result
+  const targets = await expandPaths(paths, searchedExtensions(), cwd);
   const setups = [];
-  for (const p of abs) setups.push(await session.forFile(p)); // every configuration is validated before any file is linted
+  for (const t of targets) setups.push(t.error || t.skipped ? undefined : await session.forFile(t.path)); // every configuration is validated before any file is linted
   const out: LintResult[] = [];
-  for (let i = 0; i < abs.length; i++) out.push(await path.lintFile(abs[i], setups[i].env, opts));
+  for (let i = 0; i < targets.length; i++) {
+    const t = targets[i];
+    const setup = setups[i];
+    if (!setup) {
+      out.push(
+        t.skipped
+          ? result(t.path, [{ ruleId: null, severity: 1, message: `已跳过：${t.skipped}`, line: 1, column: 1, endLine: 1, endColumn: 1 }])
+          : path.fatalResult(t.path, t.error ?? '无法读取'),
+      );
+      continue;
+    }
+    // a file found in a folder that the configuration's ignorePatterns name is passed over, as on the command line
+    if (!t.explicit && setup.ignored) continue;
+    out.push(await path.lintFile(t.path, setup.env, opts));
+  }
   return out;
 }

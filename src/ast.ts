@@ -2,6 +2,7 @@
  * Queries over the report AST, for rules and tools.
  */
 import type { Cell, Report, ReportNode, Row, Section, Table } from './types.js';
+import { pushAll } from './text/arrays.js';
 
 export function sections(report: Report): Section[] {
   return report.children.filter((c): c is Section => c.type === 'section');
@@ -31,29 +32,42 @@ export function cellAt(report: Report, tableId: string, rowId: string, columnId:
   return cell(row(table(report, tableId), rowId), columnId);
 }
 
-/** Visit every node, parents first. */
+/** Visit every node, parents first (in document order; without recursion, whatever the number of nodes). */
 export function walk(node: ReportNode, visit: (node: ReportNode, parents: ReportNode[]) => void, parents: ReportNode[] = []): void {
-  visit(node, parents);
+  const stack: Array<{ node: ReportNode; parents: ReportNode[] }> = [{ node, parents }];
+  while (stack.length) {
+    const top = stack.pop()!;
+    visit(top.node, top.parents);
+    const kids = childrenOf(top.node);
+    if (!kids.length) continue;
+    const next = [...top.parents, top.node];
+    for (let i = kids.length - 1; i >= 0; i--) stack.push({ node: kids[i], parents: next });
+  }
+}
+
+function childrenOf(node: ReportNode): ReportNode[] {
   const kids: ReportNode[] = [];
   switch (node.type) {
     case 'report':
       if (node.title) kids.push(node.title);
-      kids.push(...node.children);
+      pushAll(kids, node.children);
       break;
     case 'section':
-      kids.push(node.heading, ...node.children);
+      kids.push(node.heading);
+      pushAll(kids, node.children);
       break;
     case 'table':
       if (node.caption) kids.push(node.caption);
-      for (const h of node.header) kids.push(...h.cells);
-      kids.push(...node.children);
+      for (const h of node.header) pushAll(kids, h.cells);
+      pushAll(kids, node.children);
       break;
     case 'row':
-      kids.push(...node.labels, ...node.groupMatches.map((g) => g.label), ...node.children);
+      pushAll(kids, node.labels);
+      for (const g of node.groupMatches) kids.push(g.label);
+      pushAll(kids, node.children);
       break;
     default:
       break;
   }
-  const next = [...parents, node];
-  for (const k of kids) walk(k, visit, next);
+  return kids;
 }

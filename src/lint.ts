@@ -12,6 +12,11 @@ import { builtinDictionary, makeDictionary, type Dictionary } from './format/dic
 import { builtinFormats, type Format } from './format/formats.js';
 import { recognizer } from './format/recognize.js';
 import { selectFormat } from './format/select.js';
+import { joinLooseRows } from './format/loose.js';
+import { recoverSections } from './format/sections.js';
+import { looksLikeReport, reportSigns } from './format/signs.js';
+import { sectionPlace } from './engine/places.js';
+import { unreadMessage } from './engine/unread.js';
 import { DecodeError } from './io/decode.js';
 import { readBytes, readErrorMessage } from './io/read.js';
 import { writeFixedFile, WriteError } from './io/write.js';
@@ -32,6 +37,8 @@ export interface ParseOptions {
   kind?: InputKind;
   /** read Markdown syntax in text: true, false, or undefined to decide by the kind and the text */
   markdown?: boolean;
+  /** where an offset of the text was in the document it was made from (a PDF's page and position: InputText.place) */
+  place?: InputText['place'];
 }
 
 export interface LintTextOptions extends ParseOptions, Omit<DirectiveOptions, 'knownRuleIds'> {
@@ -54,14 +61,21 @@ export function parseText(text: string, filePath: string | undefined, opts: Pars
   const formats = opts.formats ?? builtinFormats();
   const kind = inputKindOf(opts.kind, filePath);
   // 2. read: the kind's reader, which knows the formats only through the recognizer built from their data
-  const { skeleton, input } = kind.read(text, recognizer(formats), { markdown: opts.markdown });
+  const { skeleton, input } = kind.read(text, recognizer(formats), { markdown: opts.markdown, place: opts.place });
+  // 2b. headings as people write them, and table rows written without a table, by the formats' labels
+  recoverSections(skeleton, formats);
+  joinLooseRows(skeleton, formats);
   // 3. choose the format: by the report's year, else by its tables' labels, unless one is forced
   const choice = selectFormat(skeleton, formats, opts.format);
   // 4. bind: sections, tables, rows and cells get the format's ids
   const report = bindReport(skeleton, choice.format, { rewrites: (opts.dictionary ?? defaultDictionary()).label });
   report.formatReason = choice.reason;
   if (input.body) report.position = skeleton.source.position(input.body.start, input.body.end);
-  if (!skeleton.sections.length) report.notAReport = true;
+  if (!skeleton.sections.length) {
+    report.notAReport = true;
+    // the signs that it is a report all the same (its title, section names, table rows)
+    return { report, source: skeleton.source, format: choice.format, input, signs: reportSigns(skeleton, formats) };
+  }
   return { report, source: skeleton.source, format: choice.format, input };
 }
 
@@ -77,7 +91,7 @@ function inputKindOf(id: InputKind | undefined, filePath: string | undefined): I
 export function lintText(text: string, env: LintEnv, opts: LintTextOptions = {}): { result: LintResult; parsed?: ParsedReport } {
   const filePath = opts.filePath ?? '<text>';
   const dictionary = opts.dictionary ?? env.dictionary ?? defaultDictionary();
-  const popts = { formats: opts.formats ?? env.formats, format: opts.format ?? env.format, dictionary, kind: opts.kind, markdown: opts.markdown };
+  const popts = { formats: opts.formats ?? env.formats, format: opts.format ?? env.format, dictionary, kind: opts.kind, markdown: opts.markdown, place: opts.place };
   const directives: DirectiveOptions = {
     reportUnusedDisableDirectives: opts.reportUnusedDisableDirectives,
     requireReason: opts.requireReason,
@@ -94,6 +108,12 @@ export function lintText(text: string, env: LintEnv, opts: LintTextOptions = {})
     }
     const kind = inputKindOf(parsed.input.kind, opts.filePath);
     const display = parsed.input.display ?? t;
+    if (parsed.report.notAReport && parsed.signs && looksLikeReport(parsed.signs)) {
+      // a report whose structure could not be read: an error, so that no gate passes a report nobody checked
+      const m = unreadMessage(parsed.signs, kind.noun);
+      kind.localize?.(m, parsed.input.place(parsed.source.offset(m.line, m.column)));
+      return { result: finish(filePath, t, [m], env.active, directives, display), parsed };
+    }
     if (parsed.report.notAReport) {
       const m: LintMessage = { ruleId: null, severity: 1, message: notAReportMessage(parsed, kind), line: 1, column: 1, endLine: 1, endColumn: 1 };
       return { result: finish(filePath, t, [m], env.active, directives, display), parsed };
@@ -131,9 +151,11 @@ function notAReportMessage(parsed: ParsedReport, kind: InputKindModule): string 
  */
 function localize(messages: LintMessage[], parsed: ParsedReport, kind: InputKindModule): void {
   const { source, input } = parsed;
+  // where the input kind has places, those outside its tables in the report's terms (第三部分第 2 段)
+  const placeOf = (offset: number) => input.place(offset) ?? (input.sectionPlaces ? sectionPlace(parsed.report, offset) : undefined);
   for (const m of messages) {
     if (m.ruleId === null || m.fatal) continue;
-    const place = input.place(source.offset(m.line, m.column));
+    const place = placeOf(source.offset(m.line, m.column));
     if (place) m.place = place;
     if (m.fix && !input.canEdit(m.fix.range)) delete m.fix;
     if (m.suggestions) {
@@ -143,7 +165,7 @@ function localize(messages: LintMessage[], parsed: ParsedReport, kind: InputKind
     kind.localize?.(m, place);
     for (const r of m.related ?? []) {
       if (r.filePath !== undefined) continue; // a place in another report, already in its own terms
-      const p = input.place(source.offset(r.line, r.column));
+      const p = placeOf(source.offset(r.line, r.column));
       if (p) r.place = p;
       kind.localizeRelated?.(r, p);
     }
@@ -186,7 +208,14 @@ export interface LintFileOptions extends LintTextOptions {
 export async function lintFile(path: string, env: LintEnv, opts: LintFileOptions = {}): Promise<LintResult> {
   const input = await readOrFatal(path, opts.encoding);
   if ('messages' in input) return input;
-  return lintGuarded(path, input.text, env, { ...opts, kind: input.kind });
+  return withNotes(lintGuarded(path, input.text, env, { ...opts, kind: input.kind, place: input.place }), input);
+}
+
+/** What the reader could not read (a PDF's scanned pages), as warnings before the findings. */
+function withNotes(r: LintResult, input: InputText): LintResult {
+  if (!input.notes?.length) return r;
+  const notes: LintMessage[] = input.notes.map((message) => ({ ruleId: null, severity: 1, message, line: 1, column: 1, endLine: 1, endColumn: 1 }));
+  return { ...r, messages: [...notes, ...r.messages], warningCount: r.warningCount + notes.length };
 }
 
 /** Steps 1–7 for bytes that come from elsewhere (standard input), read as a file called `name` would be. */
@@ -197,7 +226,7 @@ export async function lintBytes(bytes: Uint8Array, name: string, env: LintEnv, o
   } catch (e) {
     return fatalResult(opts.filePath, `标准输入${readErrorMessage(e)}`);
   }
-  return lintText(input.text, env, { ...opts, kind: input.kind }).result;
+  return withNotes(lintText(input.text, env, { ...opts, kind: input.kind, place: input.place }).result, input);
 }
 
 /**
@@ -210,7 +239,7 @@ export async function lintBytes(bytes: Uint8Array, name: string, env: LintEnv, o
 export async function fixFile(path: string, env: LintEnv, opts: LintFileOptions & { dryRun?: boolean } = {}): Promise<LintResult> {
   const input = await readOrFatal(path, opts.encoding);
   if ('messages' in input) return input;
-  if (!input.decoded) return lintGuarded(path, input.text, env, { ...opts, kind: input.kind });
+  if (!input.decoded) return withNotes(lintGuarded(path, input.text, env, { ...opts, kind: input.kind, place: input.place }), input);
   const { bytes, decoded } = input.decoded;
   const r = lintText(decoded.text, env, { ...opts, filePath: path, fix: true, kind: input.kind }).result;
   if (opts.dryRun || r.output === undefined) return r;

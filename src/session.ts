@@ -9,6 +9,7 @@ import { ConfigLoader, describeConfig, type FileConfig } from './config/load.js'
 import { lintEnv, ruleMap, severityOf, type LintEnv, type RuleSetting } from './engine/run.js';
 import type { Plugin, RuleModule } from './engine/rule.js';
 import type { SeveritySetting } from './types.js';
+import { mergeRuleSettings } from './engine/rule-settings.js';
 
 /** The built-in rules, a plugin like any other. */
 export const BUILTIN_PLUGIN: Plugin = builtinRules;
@@ -84,7 +85,8 @@ export function defaultEnv(plugins: readonly Plugin[] = [], rules?: RuleSettings
  * off.
  */
 function effectiveSettings(configured: Record<string, RuleSetting>, given: RuleSettings, rules: ReadonlyMap<string, RuleModule>, quiet?: boolean): RuleSettings {
-  const settings: RuleSettings = { ...configured, ...given };
+  // a severity alone keeps the configured options, as ESLint does
+  const settings: RuleSettings = mergeRuleSettings(configured, given);
   if (quiet) {
     for (const [id, r] of rules) {
       const v = settings[id] ?? r.meta.severity;
@@ -97,7 +99,5 @@ function effectiveSettings(configured: Record<string, RuleSetting>, given: RuleS
 }
 
 function overlay(configured: Record<string, RuleSetting>, given: RuleSettings): Record<string, RuleSetting> {
-  const out: Record<string, RuleSetting> = { ...configured };
-  for (const [id, v] of Object.entries(given)) out[id] = typeof v === 'object' ? v : { severity: v };
-  return out;
+  return mergeRuleSettings(configured, given);
 }

@@ -84,4 +84,6 @@ export interface InputInfo {
   display?: string;
   /** offsets of the report within the source (a page: its body without the site around it) */
   body?: { start: number; end: number };
+  /** places outside tables are said in the report's terms (第三部分第 2 段): a page, whose lines mean little to a reader */
+  sectionPlaces?: boolean;
 }

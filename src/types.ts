@@ -67,8 +67,12 @@ export interface Paragraph {
   position: Position;
 }
 
-/** how the table was written: tab-separated rows, one cell per line (Word text export), a GFM pipe table, an HTML <table> (pages and .docx) */
-export type TableLayout = 'tab' | 'cell-per-line' | 'gfm' | 'html';
+/**
+ * how the table was written: tab-separated rows, one cell per line (Word text export), a GFM pipe table, an HTML
+ * <table> (pages and .docx), lines of a label and numbers separated by spaces (PDF text, pipe rows without a
+ * delimiter row)
+ */
+export type TableLayout = 'tab' | 'cell-per-line' | 'gfm' | 'html' | 'spaced';
 
 export interface Table {
   type: 'table';
@@ -164,7 +168,14 @@ export interface DocumentPlace {
   row?: number;
   /** 1-based cell of the row, as written (<td>, a merged cell counted once) */
   cell?: number;
-  /** the place in words: 第 2 个表格第 5 行第 3 格, 第 12 段 */
+  /** 1-based page of a PDF */
+  page?: number;
+  /** 1-based visual line on the PDF page, counted from the top (running headers included) */
+  line?: number;
+  /** where the text starts on the PDF page: points from the page's left edge and from its top edge (the baseline) */
+  x?: number;
+  y?: number;
+  /** the place in words: 第 2 个表格第 5 行第 3 格, 第 12 段, 第 3 页第 12 行 */
   text: string;
 }
 

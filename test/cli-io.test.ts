@@ -5,7 +5,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { main, type Io } from '../src/cli/main.js';
-import { SEEDS, readSample } from './helpers.js';
+import { SEEDS, readSample } from './support/reports.js';
 
 function fakeIo(over: Partial<Io>): Io & { out: string; err: string } {
   const io = {

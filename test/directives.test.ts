@@ -1,18 +1,12 @@
 /**
  * Inline directives: each form, their scope, unknown ids, unused directives, --require-reason, fatal findings;
  * directive lines are never report text and never split a table (tab rows, one cell per line, pipe tables).
- * Through the API with a crafted plugin (findings exactly where the test puts them), then with the built CLI on
- * the seeds, in a .txt and a .md file.
+ * Through the API with a crafted plugin (findings exactly where the test puts them); the built CLI on the seeds is
+ * in e2e/directives-cli.test.ts.
  */
-import { spawnSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { defineRule, definePlugin, lint, type LintMessage, type LintResult } from '../src/index.js';
 import { tables } from '../src/ast.js';
-import { ROOT, SEEDS, brief, parsed, readSample } from './helpers.js';
-
-const BIN = join(ROOT, 'dist/src/cli/bin.js');
+import { SEEDS, brief, parsed, readSample, toPipeTables } from './support/reports.js';
 
 /** a rule that reports every occurrence of a mark in the report text (as the rules see it) */
 const markRule = (id: string, mark: string) =>
@@ -246,73 +240,5 @@ describe('directive lines are not report text', () => {
     // the comment as report text would end the table: the rows below it would be lost
     const asText = insert(md, i + 1, '<!-- just a comment -->');
     expect(shape(asText, 'r.md').find((x) => x.id === 'T3')!.rows.length).toBeLessThan(25);
-  });
-});
-
-/** a report with tab rows written as GFM pipe tables (a header row made of the first row of each table) */
-export function toPipeTables(text: string): string {
-  const lines = text.split('\n');
-  const out: string[] = [];
-  for (let i = 0; i < lines.length; ) {
-    if (!lines[i].includes('\t')) {
-      out.push(lines[i++]);
-      continue;
-    }
-    let j = i;
-    while (j < lines.length && lines[j].includes('\t')) j++;
-    const rows = lines.slice(i, j).map((l) => l.split('\t'));
-    const w = Math.max(...rows.map((r) => r.length));
-    rows.forEach((r, k) => {
-      out.push('| ' + [...r, ...Array(w - r.length).fill('')].join(' | ') + ' |');
-      if (k === 0) out.push('|' + Array(w).fill('---').join('|') + '|');
-    });
-    i = j;
-  }
-  return out.join('\n');
-}
-
-describe('the built CLI', () => {
-  const dir = mkdtempSync(join(tmpdir(), 'report-lint-directives-'));
-  const cli = (args: string[]) => {
-    const r = spawnSync(process.execPath, [BIN, ...args], { cwd: dir, encoding: 'utf8', env: { ...process.env, FORCE_COLOR: '0' } });
-    return { code: r.status, stdout: r.stdout, stderr: r.stderr };
-  };
-
-  test('a .txt report: plain directive lines; --report-unused-disable-directives and --require-reason', () => {
-    const lines = readSample(SEEDS.s002).split('\n');
-    lines.splice(184, 0, 'report-lint-disable-next-line label-variant -- 原文如此');
-    lines.splice(121, 0, 'report-lint-disable-next-line cell-empty');
-    writeFileSync(join(dir, 'a.txt'), lines.join('\n'));
-    const plain = JSON.parse(cli(['a.txt', '--format', 'json']).stdout)[0];
-    expect(brief(plain.messages)).toEqual(['124:2 label-variant', '133:2 label-variant', '231:2 label-variant', '264:2 label-variant']);
-    expect(brief(plain.suppressedMessages)).toEqual(['187:2 label-variant']);
-    expect(plain.suppressedMessages[0].suppressions).toEqual([{ kind: 'directive', justification: '原文如此' }]);
-
-    const r = cli(['a.txt', '--report-unused-disable-directives', '--require-reason']);
-    expect(r.code).toBe(1);
-    expect(r.stdout).toMatch(/122:1\s+错误\s+指令「report-lint-disable-next-line」没有写明原因/);
-    expect(r.stdout).toMatch(/122:1\s+错误\s+指令「report-lint-disable-next-line」没有屏蔽任何问题（「cell-empty」在此处没有报告问题），可以删除/);
-    expect(r.stdout).toContain('✖ 共 6 个问题（2 个错误，4 个警告）');
-    const warn = cli(['a.txt', '--report-unused-disable-directives-severity', 'warn', '--format', 'json']);
-    expect(warn.code).toBe(0);
-    expect(JSON.parse(warn.stdout)[0].messages.filter((m: LintMessage) => m.ruleId === null).map((m: LintMessage) => m.severity)).toEqual([1]);
-    expect(cli(['a.txt', '--report-unused-disable-directives-severity', 'loud']).stderr).toContain('--report-unused-disable-directives-severity 的值「loud」无效');
-  });
-
-  test('a .md report: HTML comments on their own line and at the end of a table row', () => {
-    const md = toPipeTables(readSample(SEEDS.s001)).split('\n');
-    const i = md.findIndex((l) => l.includes('2. 重复申请'));
-    md[i] = md[i].replace('| 2. 重复申请 | 0 |', '| 2. 重复申请 |  |');
-    md.splice(i, 0, '<!-- report-lint-disable-next-line cell-empty -- 表格按上级要求原样转载 -->');
-    const j = md.findIndex((l) => l.includes('3. 要求提供公开出版物'));
-    md[j] = md[j].replace('| 3. 要求提供公开出版物 | 0 | 0 | 0 | 0 | 0 | 0 | 0 |', '| 3. 要求提供公开出版物 | 0 | 0 | 0 | 0 | 0 | 0 | 1 |') + ' <!-- report-lint-disable-line row-total -- 待核实 -->';
-    writeFileSync(join(dir, 'b.md'), md.join('\n'));
-    const r = cli(['b.md', '--format', 'json']);
-    const out = JSON.parse(r.stdout)[0];
-    // the 总计 1 of that row is still read (outcome-total sees it: the row is whole), only row-total is silenced there
-    expect(out.messages.map((m: LintMessage) => m.ruleId)).toEqual(['outcome-total']);
-    expect(out.messages[0].message).toBe('（七）总计「总计」栏应为 1（（一）至（六）之和），实为 0');
-    expect(out.suppressedMessages.map((m: LintMessage) => `${m.line} ${m.ruleId}`)).toEqual([`${i + 2} cell-empty`, `${j + 1} row-total`]);
-    expect(r.code).toBe(1);
   });
 });

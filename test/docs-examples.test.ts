@@ -26,7 +26,7 @@ import { extractValues } from '../src/cli/extract.js';
 import { formatters } from '../src/formatters/index.js';
 import { ruleMap } from '../src/engine/run.js';
 import type { RuleModule } from '../src/engine/rule.js';
-import { ROOT } from './helpers.js';
+import { ROOT } from './support/reports.js';
 import { peerFromText } from '../src/batch/crossyear.js';
 
 // ---------------------------------------------------------------------------------------------------------------

@@ -1,15 +1,15 @@
 /**
  * Word .docx files (made in the test with the `docx` package): read through mammoth into the same report as a
  * page or a text; findings located by paragraph/table number and by table, row and cell, in the message and
- * in JSON.
+ * in JSON. The built CLI on a .docx is in e2e/docx-cli.test.ts.
  */
 import { copyFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { lintFile, readInput, parseReport } from '../src/index.js';
 import { sections, tables } from '../src/ast.js';
 import { extractValues } from '../src/cli/extract.js';
-import { reportDocx } from './helpers/docx.js';
-import { runCli, runJson, tempDir } from './helpers/run.js';
+import { tempFolder as tempDir } from './support/cli.js';
+import { reportDocx } from './support/docx.js';
 
 let dir: string;
 let done: () => void;
@@ -62,28 +62,6 @@ test('a finding in a .docx: line = paragraph/table number, column 1, the message
   // what the formatters show for line 9 is that table's text, not HTML
   expect(r.source!.split('\n')[8]).toMatch(/^（本列数据的勾稽关系为/);
   expect(r.source!.split('\n')[4]).toBe('2021年，本局主动公开政府信息。');
-});
-
-test('paragraph places count paragraphs only; JSON from the built CLI carries the place', () => {
-  const { dir: d2, done: done2 } = tempDir();
-  try {
-    copyFileSync(join(dir, 'wrong.docx'), join(d2, 'wrong.docx'));
-    const { code, results } = runJson([join(d2, 'wrong.docx')]);
-    expect(code).toBe(1);
-    const m = results[0].messages.find((x) => x.ruleId === 'row-total')!;
-    expect(m.place).toEqual({ table: 2, row: 4, cell: 8, text: '第 2 个表格第 4 行第 8 格' });
-    expect(m.line).toBe(9);
-    // the heading of section 五 is the 12th paragraph-or-table and the 9th paragraph
-    const h = results[0].messages.find((x) => x.ruleId === 'label-variant')!;
-    expect([h.line, h.column]).toEqual([12, 1]);
-    expect(h.place).toEqual({ paragraph: 9, text: '第 9 段' });
-    expect(h.message).toContain('（Word 文件第 9 段）');
-    const extract = runCli(['extract', join(d2, 'wrong.docx')]);
-    expect(extract.code).toBe(0);
-    expect(JSON.parse(extract.stdout).tables.T3.r1.public_welfare).toBe(5);
-  } finally {
-    done2();
-  }
 });
 
 test('a .docx renamed .txt is still read as Word; a broken .docx is a fatal message for that file only', async () => {

@@ -1,14 +1,15 @@
 /**
- * Encodings and line endings: every supported encoding decodes; --encoding overrides; an undecodable file is a
- * fatal message for that file while the others are linted; a finding's line and column point at the same
- * characters in the original bytes, whatever the encoding and the line endings.
+ * Encodings and line endings: every supported encoding decodes; a forced encoding overrides; a finding's line and
+ * column point at the same characters in the original bytes, whatever the encoding and the line endings. The
+ * built CLI's --encoding is in e2e/encodings-cli.test.ts.
  */
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import iconv from 'iconv-lite';
 import { decode, DecodeError } from '../src/io/decode.js';
 import { lintFile } from '../src/index.js';
-import { offsetOf, runJson, seedWithWrongTotal, tempDir, withEol } from './helpers/run.js';
+import { tempFolder as tempDir } from './support/cli.js';
+import { offsetOf, seedWithWrongTotal, withEol } from './support/reports.js';
 
 const TEXT = '一、总体情况\r\n本年度收到申请 1,234 件（１２ 件）\t𠀀\u3000\n二、其他\n';
 
@@ -93,31 +94,5 @@ describe('positions point at the same characters in the original bytes', () => {
         expect(bytes.subarray(at, at + want.length)).toEqual(want);
       });
     }
-  }
-});
-
-test('the built CLI: --encoding reads a GBK file; a file that cannot be decoded is fatal (exit 2) and the others are still linted', () => {
-  const { dir, done } = tempDir();
-  try {
-    const gbk = join(dir, 'gbk.txt');
-    writeFileSync(gbk, iconv.encode(seedWithWrongTotal(), 'gbk'));
-    const ok = runJson(['--encoding', 'gb18030', gbk]);
-    expect(ok.code).toBe(1);
-    expect(ok.results[0].messages.map((m) => m.ruleId)).toContain('row-total');
-
-    const other = join(dir, 'other.txt');
-    writeFileSync(other, seedWithWrongTotal());
-    const bad = runJson(['--encoding', 'utf-8', gbk, other]);
-    expect(bad.code).toBe(2);
-    const byFile = Object.fromEntries(bad.results.map((r) => [r.filePath, r]));
-    expect(byFile[gbk].fatalErrorCount).toBe(1);
-    expect(byFile[gbk].messages[0].message).toBe('无法读取：无法按「utf-8」解码这个文件：其中有不属于这种编码的字节');
-    expect(byFile[other].messages.map((m) => m.ruleId)).toContain('row-total');
-
-    const unknown = runJson(['--encoding', 'no-such-encoding', other]);
-    expect(unknown.code).toBe(2);
-    expect(unknown.results[0].messages[0].message).toContain('不支持的编码「no-such-encoding」');
-  } finally {
-    done();
   }
 });

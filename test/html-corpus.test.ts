@@ -1,14 +1,15 @@
 /**
  * The two real report pages (samples/pages, verbatim from shared/corpus): every section and table found, every
  * cell value as the page shows it (checked by hand against the page, cell by cell), positions on the cells'
- * text in the HTML source, and no error on PT2021, which is correct throughout.
+ * text in the HTML source. The built CLI on them (no error on PT2021, which is correct throughout) is in
+ * e2e/html-corpus-cli.test.ts.
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseReport } from '../src/index.js';
 import { extractValues } from '../src/cli/extract.js';
 import { sections, tables } from '../src/ast.js';
-import { ROOT, runCli, runJson } from './helpers/run.js';
+import { ROOT } from './support/root.js';
 
 const page = (name: string) => join(ROOT, 'samples', 'pages', name);
 const read = (name: string) => {
@@ -178,30 +179,4 @@ test('PT2021: the extra blank cell under 自然人 and the 商业企业 cells me
     ['other', 4],
     ['total', 70],
   ]);
-});
-
-test('the built CLI: PT2021 has no error and no warning; PT2019 only the unit written in the 采购总金额 cell', () => {
-  const r2021 = runCli([page('PT2021.html')]);
-  expect(r2021.code).toBe(0);
-  expect(r2021.stdout.trim()).toBe('');
-  const { code, results } = runJson([page('PT2019.html')]);
-  expect(code).toBe(0);
-  expect(results[0].errorCount).toBe(0);
-  expect(results[0].messages).toHaveLength(1);
-  const m = results[0].messages[0];
-  expect(m.ruleId).toBe('cell-value');
-  expect(m.severity).toBe(1);
-  expect(m.location).toEqual({ section: 's2', table: 'T2_9', row: 'procurement', column: 'amount' });
-  expect(m.place?.text).toBe('第 1 个表格第 18 行第 3 格');
-  const line = readFileSync(page('PT2019.html'), 'utf8').split('\n')[m.line - 1];
-  expect(line.slice(m.column - 1, m.endColumn - 1)).toBe('75394432.52元');
-});
-
-test('report-lint extract on a page prints the values by format ids', () => {
-  const r = runCli(['extract', page('PT2021.html')]);
-  expect(r.code).toBe(0);
-  const x = JSON.parse(r.stdout);
-  expect(x.year).toBe(2021);
-  expect(x.tables.T3.r1).toEqual({ natural: 64, commercial: 0, research: 0, public_welfare: 2, legal_service: 0, other: 4, total: 70 });
-  expect(x.tables.T4.n.ld_total).toBe(12);
 });

@@ -9,8 +9,8 @@ import iconv from 'iconv-lite';
 import { lint, lintFile, parseReport } from '../src/index.js';
 import { sections, tables } from '../src/ast.js';
 import { extractValues } from '../src/cli/extract.js';
-import { reportPage } from './helpers/pages.js';
-import { tempDir } from './helpers/run.js';
+import { reportPage } from './support/pages.js';
+import { tempFolder as tempDir } from './support/cli.js';
 
 const parse = (html: string) => parseReport(html, { filePath: 'report.html' });
 const values = (html: string) => extractValues(parse(html), 'report.html');

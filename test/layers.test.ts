@@ -15,7 +15,7 @@ const LAYERS: string[][] = [
   ['src/io'],
   ['src/skeleton.ts'],
   ['src/readers', 'src/format'],
-  ['src/engine', 'src/rule-kit.ts'],
+  ['src/engine', 'src/rule-kit.ts', 'src/prose'],
   ['rules', 'src/lint.ts', 'src/unified.ts', 'src/formatters'],
   ['src/config'],
   ['src/session.ts'],

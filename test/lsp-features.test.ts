@@ -8,7 +8,7 @@ import { ruleMap } from '../src/engine/run.js';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fatalResult, lint, parse } from '../src/index.js';
-import { ROOT } from './helpers/lsp-client.js';
+import { ROOT } from './support/root.js';
 import { codeActions, diagnostics, hover, type Analysis } from '../src/lsp/features.js';
 import { fromUtf16, LineIndex, negotiateEncoding, toUtf16 } from '../src/lsp/text.js';
 import type { LintResult } from '../src/types.js';

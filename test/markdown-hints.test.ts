@@ -6,7 +6,7 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { blankPlainParagraphs, markdownHints } from '../src/readers/markdown-hints.js';
-import { LAYOUTS, synthesize } from '../bench/synth.js';
+import { LAYOUTS, synthesize } from '../tools/synth/index.js';
 
 const same = (text: string) => {
   const fast = markdownHints(text);

@@ -3,7 +3,7 @@
  */
 import { sections, tables } from '../src/ast.js';
 import type { Report } from '../src/types.js';
-import { SEEDS, parsed, readSample, rowOf, tableOf } from './helpers.js';
+import { SEEDS, parsed, readSample, rowOf, tableOf } from './support/reports.js';
 
 const T3_2019 = ['r1', 'r2', 'r3_1', 'r3_2', 'r3_3_1', 'r3_3_2', 'r3_3_3', 'r3_3_4', 'r3_3_5', 'r3_3_6', 'r3_3_7', 'r3_3_8', 'r3_4_1', 'r3_4_2', 'r3_4_3', 'r3_5_1', 'r3_5_2', 'r3_5_3', 'r3_5_4', 'r3_5_5', 'r3_6', 'r3_7', 'r4'];
 const T3_2021 = [...T3_2019.slice(0, 20), 'r3_6_1', 'r3_6_2', 'r3_6_3', 'r3_7', 'r4'];

@@ -11,7 +11,7 @@
  *    (fewer than two CJK characters), so it is not joined, and label-variant warns that 形) is missing.
  */
 import { lint } from '../src/index.js';
-import { synthesize } from '../bench/synth.js';
+import { synthesize } from '../tools/synth/index.js';
 
 const s = synthesize({ seed: 21, layout: 'tab', format: '2019', spanStyle: 'none' });
 const lines = s.text.split('\n');

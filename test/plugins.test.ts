@@ -1,15 +1,14 @@
 /**
  * Plugins (a local file and a package folder), namespaced rule ids, a custom template and custom dictionary
- * entries taking effect — using samples/plugin-example/, a working plugin.
+ * entries taking effect — using samples/plugin-example/, a working plugin. Loading it from a package folder with
+ * the built CLI is in e2e/plugins-cli.test.ts.
  */
 import { cpSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { spawnSync } from 'node:child_process';
 import { lintFiles, parse, formatFromData, builtinFormats } from '../src/index.js';
-import { ROOT, SEEDS, readSample, rowOf } from './helpers.js';
+import { ROOT, SEEDS, readSample, rowOf } from './support/reports.js';
 
-const BIN = join(ROOT, 'dist/src/cli/bin.js');
 const EXAMPLE = join(ROOT, 'samples/plugin-example');
 
 function dirWith(config: unknown, files: Record<string, string>): string {
@@ -34,19 +33,6 @@ describe('samples/plugin-example', () => {
     ]);
     const text = readSample(SEEDS.s004).split('\n')[22];
     expect(text.slice(mine[0].column - 1, mine[0].endColumn - 1)).toBe('去年');
-  });
-
-  test('loaded from a package folder by its short name; bad options for a plugin rule are a config error', () => {
-    const dir = dirWith({ plugins: ['example'], rules: { 'example/no-relative-year': ['warn', { word: [] }] } }, { 'r.txt': readSample(SEEDS.s004) });
-    mkdirSync(join(dir, 'node_modules'));
-    cpSync(EXAMPLE, join(dir, 'node_modules/report-lint-plugin-example'), { recursive: true });
-    const bad = spawnSync(process.execPath, [BIN, 'r.txt'], { cwd: dir, encoding: 'utf8' });
-    expect(bad.status).toBe(2);
-    expect(bad.stderr).toContain('rules.example/no-relative-year[1] 中没有选项「word」（是否想写「words」？）');
-    writeFileSync(join(dir, '.reportlintrc.json'), JSON.stringify({ plugins: ['example'] }));
-    const ok = spawnSync(process.execPath, [BIN, 'r.txt', '--format', 'json', '--rule', 'example/no-relative-year:error'], { cwd: dir, encoding: 'utf8' });
-    const msgs = JSON.parse(ok.stdout)[0].messages.filter((m: { ruleId: string }) => m.ruleId === 'example/no-relative-year');
-    expect(msgs.map((m: { line: number; severity: number }) => [m.line, m.severity])).toEqual([[23, 2]]);
   });
 
   test("the plugin's template (a province's extra row) and dictionary take effect", async () => {

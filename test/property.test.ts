@@ -9,7 +9,7 @@ import { walk } from '../src/ast.js';
 import { decode, DecodeError } from '../src/io/decode.js';
 import type { InputKind } from '../src/readers/index.js';
 import type { LintResult, Position, ReportNode } from '../src/types.js';
-import { sample } from './helpers/run.js';
+import { sample } from './support/reports.js';
 
 const SEED = 20240501;
 const settings = (numRuns: number) => ({ seed: SEED, numRuns });

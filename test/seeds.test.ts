@@ -4,7 +4,7 @@
  * that row's line; changed back, it is silent.
  */
 import { lint } from '../src/index.js';
-import { SEEDS, brief, lintSample, readSample, replaceLine, spanText } from './helpers.js';
+import { SEEDS, brief, lintSample, readSample, replaceLine, spanText } from './support/reports.js';
 
 describe('the known defects of the seeds, and nothing else', () => {
   test('000: blank cells in sections 二, 三 and 四 (only the 总计 column of 三 is filled)', () => {

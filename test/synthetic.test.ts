@@ -6,7 +6,7 @@
  */
 import { builtinFormats, lint, parse, type LintMessage } from '../src/index.js';
 import { extractValues } from '../src/cli/extract.js';
-import { deepestRows, editCells, expectedArithmetic, synthesize, type Defect, type Layout, type Synth, type SynthOptions } from '../bench/synth.js';
+import { deepestRows, editCells, expectedArithmetic, synthesize, type Defect, type Layout, type Synth, type SynthOptions } from '../tools/synth/index.js';
 
 const ARITHMETIC = new Set(['balance', 'row-total', 'outcome-total', 'review-total']);
 

@@ -37,7 +37,7 @@ async function start() {
   try {
     await client.start();
   } catch (e) {
-    vscode.window.showErrorMessage(`report-lint 没有启动：${e instanceof Error ? e.message : String(e)}。请先安装（npm install -g report-lint），或在设置 reportLint.command 中写明它的路径。`);
+    vscode.window.showErrorMessage(`report-lint 没有启动：${e instanceof Error ? e.message : String(e)}。请先安装（在 report-lint 的目录里 npm ci && npm link，或 npm install -g ./report-lint-x.y.z.tgz，见 docs/install.md），或在设置 reportLint.command 中写明它的路径。`);
   }
 }
 

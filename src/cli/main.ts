@@ -9,15 +9,16 @@ import type { RuleModule } from '../engine/rule.js';
 import { formatters } from '../formatters/index.js';
 import type { FormatterContext } from '../formatters/types.js';
 import { expandPaths } from '../io/files.js';
-import { OutputError, writeFileAtomic } from '../io/output.js';
-import { readErrorMessage } from '../io/read.js';
+import { OutputError } from '../io/output.js';
+import { openOutput, type OutputTarget } from '../io/output-target.js';
+import { MAX_FILE_BYTES, readErrorMessage } from '../io/read.js';
 import { builtinFormats } from '../format/formats.js';
 import { searchedExtensions } from '../readers/index.js';
 import { fatalResult, lintBytes, parseText, readInput, type LintFileOptions } from '../lint.js';
 import { BUILTIN_PLUGIN, Session } from '../session.js';
 import { packageVersion } from '../paths.js';
 import type { LintResult, SeveritySetting } from '../types.js';
-import { extractValues } from './extract.js';
+import { coverageOf, extractCsv, extractValues, type Extracted } from './extract.js';
 import { crossYearIndex, CrossYearUsageError, loadAliases } from './crossyear.js';
 import { auditFormat, renderAudit } from './audit.js';
 import { Progress } from './progress.js';
@@ -27,7 +28,8 @@ import { cacheStrategy, CacheError, hash, LintCache } from '../batch/cache.js';
 import { lintFiles, summarizeFiles, type FilesRun } from './run-files.js';
 import { parseShard, shardOf, ShardError } from '../batch/shard.js';
 import { MergeError, runMerge } from './merge.js';
-import { resolve } from 'node:path';
+import { relative, resolve } from 'node:path';
+import { readStreamBounded } from '../io/read-file.js';
 
 export interface Io {
   stdout: (s: string) => void;
@@ -47,11 +49,8 @@ const defaultIo = (): Io => ({
   cwd: process.cwd(),
   stdoutIsTTY: Boolean(process.stdout.isTTY),
   stderrIsTTY: Boolean(process.stderr.isTTY),
-  readStdin: async () => {
-    const chunks: Buffer[] = [];
-    for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
-    return Buffer.concat(chunks);
-  },
+  // never more than a file may have: what is beyond is not read
+  readStdin: () => readStreamBounded(process.stdin, MAX_FILE_BYTES),
 });
 
 class UsageError extends Error {}
@@ -71,9 +70,9 @@ export async function main(argv: string[], io: Io = defaultIo()): Promise<number
     .command('merge [files..]', '把几次运行（--shard）的输出合并为一份：JSON、SARIF 或 audit 的 JSON', (y) =>
       y.positional('files', { type: 'string', array: true, describe: '各份的输出文件' }),
     )
-    .command('parse <file>', '把报告读成语法树（JSON）输出', (y) => y.positional('file', { type: 'string', demandOption: true }))
-    .command('extract <file>', '按格式的行、列编号输出表格数值（JSON），便于汇总', (y) =>
-      y.positional('file', { type: 'string', demandOption: true }),
+    .command('parse <file>', '把报告读成语法树（JSON）输出；coverage 说明每张表格读到了格式规定的几行、几个数字', (y) => y.positional('file', { type: 'string', demandOption: true }))
+    .command('extract <files..>', '按格式的行、列编号输出表格数值（JSON；--format csv 为每格一行的 CSV），便于汇总；可给多个文件或文件夹', (y) =>
+      y.positional('files', { type: 'string', array: true, demandOption: true }),
     )
     .command('lsp', '作为语言服务器运行（LSP，经标准输入输出），供编辑器使用，见 docs/editors.md', (y) =>
       // editors add flags of their own (--clientProcessId=…): accept them
@@ -136,13 +135,22 @@ export async function main(argv: string[], io: Io = defaultIo()): Promise<number
     const audit = command === 'audit' ? auditFormat(args, argv) : undefined;
     const formatName = audit || command === 'merge' ? 'json' : String(args.format);
     const formatter = formatters[formatName];
-    if (!formatter) throw new UsageError(`不认识的输出格式「${formatName}」，可用：${Object.keys(formatters).join('、')}`);
+    if (command === 'extract' || command === 'parse') {
+      // JSON unless asked otherwise; extract also writes CSV
+      const allowed = command === 'extract' ? ['stylish', 'json', 'csv'] : ['stylish', 'json'];
+      if (!allowed.includes(formatName)) throw new UsageError(`${command} 只能输出 ${command === 'extract' ? 'json 或 csv' : 'json'}（收到「${formatName}」）`);
+    } else if (!formatter) throw new UsageError(`不认识的输出格式「${formatName}」，可用：${Object.keys(formatters).join('、')}`);
     const cliRules: Record<string, SeveritySetting | RuleSetting> = ruleSettings(args.rule === undefined ? undefined : [args.rule as string | string[]].flat());
     const reportFormat = args['report-format'] as string | undefined;
     const encoding = args.encoding as string | undefined;
     const outputFile = args['output-file'] as string | undefined;
     if (outputFile === '') throw new UsageError('--output-file 需要一个文件路径');
-    const emit = (text: string) => (outputFile === undefined ? io.stdout(text) : writeFileAtomic(resolve(io.cwd, outputFile), text));
+    // --output-file is checked before anything is linted (it must not be an input; it must be writable)
+    let output: OutputTarget | undefined;
+    const openOutputFor = (inputs: string[]) => {
+      if (outputFile !== undefined) output = openOutput(resolve(io.cwd, outputFile), inputs);
+    };
+    const emit = (text: string) => (outputFile === undefined ? io.stdout(text) : (output ?? openOutput(resolve(io.cwd, outputFile), [])).write(text));
     const noConfig = (args.config as unknown) === false || argv.includes('--no-config');
     const configFile = typeof args.config === 'string' && !noConfig ? args.config : undefined;
     const fixing = fixOptions(args);
@@ -181,19 +189,52 @@ export async function main(argv: string[], io: Io = defaultIo()): Promise<number
       return merged.code;
     }
 
-    if (command === 'parse' || command === 'extract') {
+    if (command === 'extract') {
+      const targets = await expandPaths((args.files as string[] | undefined) ?? [], extensions, io.cwd);
+      if (!targets.length) throw new UsageError(`在「${((args.files as string[]) ?? []).join('、')}」中没有找到报告文件（${extensions.filter((e) => e !== 'markdown').map((e) => '.' + e).join('、')}）`);
+      const items: Array<{ parsed: ParsedReport; extracted: Extracted }> = [];
+      let failed = false;
+      for (const t of targets) {
+        if (t.error) {
+          io.stderr(`report-lint：${t.path}：${t.error}\n`);
+          failed = true;
+          continue;
+        }
+        const { env, ignored } = await session.forFile(t.path);
+        if (ignored && !t.explicit) continue;
+        const name = relative(io.cwd, t.path) || t.path;
+        try {
+          const input = await readInput(t.path, encoding);
+          const parsed = parseText(input.text, name, { format: reportFormat ?? env.format, formats: env.formats, dictionary: env.dictionary, kind: input.kind });
+          items.push({ parsed, extracted: extractValues(parsed, name) });
+        } catch (e) {
+          io.stderr(`report-lint：${name}：${readErrorMessage(e)}\n`);
+          failed = true;
+        }
+      }
+      if (formatName === 'csv') emit(extractCsv(items));
+      else {
+        // one file named: its values; several files or a folder: a list
+        const single = targets.length === 1 && (args.files as string[]).length === 1 && targets[0].explicit;
+        emit(JSON.stringify(single && items.length === 1 ? items[0].extracted : items.map((i) => i.extracted), null, 2) + '\n');
+      }
+      return failed ? 2 : 0;
+    }
+
+    if (command === 'parse') {
       const file = String(args.file);
+      openOutputFor([resolve(io.cwd, file)]);
       let parsed: ParsedReport;
       const { env } = await session.forFile(resolve(io.cwd, file));
       try {
         const input = await readInput(file, encoding);
-        parsed = parseText(input.text, file, { format: reportFormat ?? env.format, formats: env.formats, dictionary: env.dictionary, kind: input.kind });
+        parsed = parseText(input.text, file, { format: reportFormat ?? env.format, formats: env.formats, dictionary: env.dictionary, kind: input.kind, place: input.place });
       } catch (e) {
         io.stderr(`report-lint：${file}：${readErrorMessage(e)}\n`);
         return 2;
       }
-      const out = command === 'parse' ? parsed.report : extractValues(parsed, file);
-      emit(JSON.stringify(out, null, 2) + '\n');
+      // the AST, and per table of the format how many of its rows and cells were found
+      emit(JSON.stringify({ ...parsed.report, coverage: coverageOf(parsed) }, null, 2) + '\n');
       return 0;
     }
 
@@ -206,6 +247,7 @@ export async function main(argv: string[], io: Io = defaultIo()): Promise<number
     if (!args.stdin && !paths.length) throw new UsageError('请给出要检查的文件或文件夹，例如：report-lint samples/');
     const targets = args.stdin ? [] : await expandPaths(paths, extensions, io.cwd);
     if (!args.stdin && !targets.length) throw new UsageError(`在「${paths.join('、')}」中没有找到报告文件（${extensions.filter((e) => e !== 'markdown').map((e) => '.' + e).join('、')}）`);
+    openOutputFor(targets.filter((t) => !t.error && !t.skipped).map((t) => t.path));
 
     // every configuration is loaded and validated before any file is linted
     const setups: Array<Awaited<ReturnType<Session['forFile']>> | undefined> = [];
@@ -231,7 +273,7 @@ export async function main(argv: string[], io: Io = defaultIo()): Promise<number
 
     // cross-year rules: the reports' summaries gathered first and paired by agency and year
     const peerIndex = await crossYearIndex({
-      files: targets.filter((t, i) => !t.error && setups[i] && !setups[i]!.ignored).map((t) => t.path),
+      files: targets.filter((t, i) => !t.error && !t.skipped && setups[i] && !setups[i]!.ignored).map((t) => t.path),
       envs: setups.map((s) => s?.env),
       settingsFor: (path) => {
         const s = setupByPath.get(path);
@@ -300,7 +342,6 @@ export async function main(argv: string[], io: Io = defaultIo()): Promise<number
   }
 }
 
-/** --stdin: read all of standard input, read its bytes as a file's are read, lint it under the given name. */
 async function lintStdin(io: Io, env: LintEnv, opts: LintFileOptions & { filePath: string }): Promise<LintResult> {
   let bytes: Uint8Array;
   try {

@@ -12,6 +12,7 @@ import type { RunEnv, RunSettings } from '../batch/run-env.js';
 import type { SummaryTask } from '../batch/worker.js';
 import type { FileTarget } from '../io/files.js';
 import { fatalResult } from '../lint.js';
+import { result } from '../engine/run.js';
 import { packageVersion } from '../paths.js';
 import type { LintResult } from '../types.js';
 
@@ -91,6 +92,11 @@ export async function lintFiles(
       onDone?.(++done);
       continue;
     }
+    if (t.skipped) {
+      out[i] = skippedResult(t.path, t.skipped);
+      onDone?.(++done);
+      continue;
+    }
     if (run.cache && !fc.ignored) {
       const peers = peerIndex?.peersOf(t.path);
       const file = await run.cache.fileKey(t.path);
@@ -123,4 +129,9 @@ export async function lintFiles(
     if (run.cache && k && got[j]) run.cache.setResult(targets[i].path, k.file, k.key, got[j]!);
   });
   return out;
+}
+
+/** A path found in a folder and not read (a link to a folder, a pipe …): a warning that says why. */
+function skippedResult(path: string, why: string): LintResult {
+  return result(path, [{ ruleId: null, severity: 1, message: `已跳过：${why}`, line: 1, column: 1, endLine: 1, endColumn: 1 }]);
 }

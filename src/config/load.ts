@@ -19,6 +19,7 @@ import { formatFromData, loadFormatFile } from '../format/custom.js';
 import type { SeveritySetting } from '../types.js';
 import { buildDictionary, builtinDictionary, loadDictionaryFile, makeDictionary, type Dictionary, type DictionaryEntry } from '../format/dictionary.js';
 import { validateConfig } from './schema.js';
+import { mergeRuleSettings } from '../engine/rule-settings.js';
 
 export const MODULE = 'report-lint';
 /** In one folder, the first of these that exists wins (package.json only when it has a "report-lint" key). */
@@ -158,7 +159,7 @@ export class ConfigLoader {
     let rules = config.rules;
     let format = config.format;
     for (const i of matched) {
-      rules = { ...rules, ...config.overrides[i].rules };
+      rules = mergeRuleSettings(rules, config.overrides[i].rules);
       format = config.overrides[i].format ?? format;
     }
     return { config, rules, format, key: `${config.file ?? '<defaults>'}#${matched.join(',')}` };

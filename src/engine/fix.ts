@@ -15,11 +15,15 @@ import type { Fix, LintMessage, LintResult } from '../types.js';
 
 export const MAX_PASSES = 10;
 
-/** Arabic digits, full-width digits and Chinese numerals: the characters a fix must not change. */
-const NUMERAL = /[0-9０-９〇零一二三四五六七八九十百千万亿两壹贰叁肆伍陆柒捌玖拾佰仟]/g;
+/**
+ * The numbers of a text, which a fix must not change: numbers in Arabic or full-width digits with what makes their
+ * value (a decimal point, a thousands separator, a sign or percent sign next to them: 1.5 is not 15, 1,234 is kept
+ * as written), and Chinese numerals, in order.
+ */
+const NUMERAL = /[-−+]?[0-9０-９]+(?:[.．,，][0-9０-９]+)*[%％‰]?|[〇零一二三四五六七八九十百千万亿两壹贰叁肆伍陆柒捌玖拾佰仟点负]/g;
 
 function numerals(s: string): string {
-  return (s.match(NUMERAL) ?? []).map((c) => (c >= '０' && c <= '９' ? String.fromCharCode(c.charCodeAt(0) - 0xfee0) : c)).join('');
+  return (s.match(NUMERAL) ?? []).map((t) => t.replace(/[０-９．，％]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0))).join('|');
 }
 
 /** Why a fix may not be applied to a text, or undefined when it is safe. */

@@ -5,6 +5,7 @@ import { DOCS_BASE } from '../paths.js';
 import type { Format } from '../format/formats.js';
 import type { Dictionary } from '../format/dictionary.js';
 import type { SourceText } from '../text/lines.js';
+import type { Prose } from '../prose/index.js';
 import type { Fix, LogicalLocation, Position, Report, Suggestion } from '../types.js';
 import type { PeerReport } from './peer.js';
 
@@ -80,6 +81,8 @@ export interface RuleContext {
    * (empty when a report is linted alone). The engine does not look into them.
    */
   readonly peers: readonly PeerReport[];
+  /** the report's prose: paragraphs (never table cells) with their sentences, numbers and lists; read once per report, on first use */
+  prose(): Prose;
   report(descriptor: ReportDescriptor): void;
 }
 

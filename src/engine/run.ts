@@ -14,7 +14,9 @@ import type { LintMessage, LintResult, LogicalLocation, Report, ReportNode, Seve
 import { docsUrl, type PeerReport, type Plugin, type ReportDescriptor, type RuleContext, type RuleMeta, type RuleModule } from './rule.js';
 import { applyDirectives } from './directives.js';
 import { isSafeFix } from './fix.js';
+import { readProse } from '../prose/index.js';
 import { ConfigError } from '../errors.js';
+import { normalizeRuleSetting } from './rule-settings.js';
 
 export { ConfigError };
 
@@ -25,6 +27,8 @@ export interface ParsedReport {
   format: Format;
   /** what kind of input it was and how to speak of places in it */
   input: import('../skeleton.js').InputInfo;
+  /** for a text in which no section heading was recognised: the signs that it is a report all the same */
+  signs?: import('../format/signs.js').ReportSigns;
 }
 
 /** What a lint runs with, resolved once and shared by many texts: rules, formats, dictionary. */
@@ -126,7 +130,7 @@ export function resolveRules(plugins: readonly Plugin[], settings: Record<string
   const active: ActiveRule[] = [];
   for (const [id, rule] of map) {
     const s = settings[id];
-    const setting: RuleSetting = s === undefined ? { severity: rule.meta.severity } : typeof s === 'object' ? s : { severity: s };
+    const setting: RuleSetting = s === undefined ? { severity: rule.meta.severity } : normalizeRuleSetting(s);
     const info = setting.severity === 'info';
     const severity = info ? 0 : severityOf(setting.severity);
     if (severity === 0 && !info) continue;
@@ -171,6 +175,7 @@ export function runRules(
       dictionary,
       options: a.options,
       peers,
+      prose: () => readProse(report, source),
       report: (d: ReportDescriptor) => messages.push(toMessage(file, a, d, where())),
     };
     try {

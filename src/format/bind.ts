@@ -14,6 +14,7 @@ import type { LabelRewrite, MatchOptions } from './match.js';
 import type { PhysicalRow, RawCell, RawTable, SectionDraft, Skeleton } from '../skeleton.js';
 import { UNLABELLED_ROW_MIN_SHARE } from '../text/heuristics.js';
 
+import { maxOf, pushAll } from '../text/arrays.js';
 const ENUM_ONLY = /^(?:[一二三四五六七八九十]+[、.]|\([一二三四五六七八九十]+\)|\d+[.、])$/;
 const LABEL_START = /^(?:[一二三四五六七八九十]+[、.]|\([一二三四五六七八九十]+\)|\d+[.、])\S/;
 const NUMERAL_WORD = /^[零〇一二两三四五六七八九十百千万无空]+$/;
@@ -62,9 +63,29 @@ export function bindReport(skel: Skeleton, format: Format, opts: BindOptions = {
 function bindSection(s: SectionDraft, format: Format, source: SourceText, opts: BindOptions): Section {
   const children: Array<Paragraph | Table> = [];
   const tables = s.sectionId ? format.tablesOf(s.sectionId) : [];
+  let prevRaw: RawTable | undefined;
   for (const c of s.children) {
-    if (c.type === 'paragraph') children.push(c);
-    else children.push(...bindRegion(c, tables, format, source, opts));
+    if (c.type === 'paragraph') {
+      children.push(c);
+      prevRaw = undefined;
+      continue;
+    }
+    const bound = bindRegion(c, tables, format, source, opts);
+    // a table of one unlabeled row printed in parts, each a table of its own (table 四 as three tables of five
+    // columns, each with its heading inside): the parts are one table
+    const last = children[children.length - 1];
+    if (prevRaw && last?.type === 'table' && bound.length === 1 && partOfOneRow(last, bound[0], format)) {
+      const merged: RawTable = { ...c, rows: [...prevRaw.rows, ...c.rows], position: source.position(prevRaw.position.start.offset!, c.position.end.offset!) };
+      const again = bindRegion(merged, tables, format, source, opts);
+      const row = again.length === 1 && again[0].children.length === 1 ? again[0].children[0] : undefined;
+      if (row && row.foundCells <= row.expectedCells && row.foundCells > (last.children[0]?.foundCells ?? 0)) {
+        children[children.length - 1] = again[0];
+        prevRaw = merged;
+        continue;
+      }
+    }
+    pushAll(children, bound);
+    prevRaw = c;
   }
   return {
     type: 'section',
@@ -79,25 +100,62 @@ function bindSection(s: SectionDraft, format: Format, source: SourceText, opts: 
   };
 }
 
+/**
+ * Whether two tables bound one after the other are parts of one table whose only data row has no label (table 四):
+ * both bound to it, each with that row short of cells.
+ */
+function partOfOneRow(a: Table, b: Table, format: Format): boolean {
+  if (!a.tableId || a.tableId !== b.tableId) return false;
+  const ft = format.table(a.tableId)!;
+  const data = ft.rows.filter((r) => r.data);
+  if (data.length !== 1 || data[0].label !== null) return false;
+  const short = (t: Table) => t.children.length <= 1 && t.children.every((r) => r.rowId === data[0].id && r.foundCells < r.expectedCells);
+  return short(a) && short(b);
+}
+
 /** Split a region at its captions (第二十条第（N）项) and bind each part to the format's table. */
 function bindRegion(region: RawTable, tables: FormatTable[], format: Format, source: SourceText, opts: BindOptions): Table[] {
   if (!tables.length) return [unknownTable(region, source)];
   const parts: Array<{ caption?: RawCell; table?: FormatTable; rows: PhysicalRow[] }> = [];
   let cur: { caption?: RawCell; table?: FormatTable; rows: PhysicalRow[] } | undefined;
+  let pending: PhysicalRow[] = [];
   for (const row of region.rows) {
     const first = row.cells.find((c) => !c.blank);
     const cap = first ? format.captionKey(first.text) : undefined;
     if (cap !== undefined && first) {
       const table = tables.find((t) => t.caption && format.captionKey(t.caption) === cap);
+      if (cur && pending.length) cur.rows.push(...pending);
+      pending = [];
       cur = { caption: first, table, rows: [] };
       parts.push(cur);
       continue;
     }
-    if (!cur) {
-      cur = { table: tables.length === 1 ? tables[0] : guessTable(row, tables, format), rows: [] };
-      parts.push(cur);
+    if (tables.length === 1) {
+      if (!cur) parts.push((cur = { table: tables[0], rows: [] }));
+      cur.rows.push(row);
+      continue;
+    }
+    // no caption above: a row whose label belongs to one table of the section starts that table's part; the rows
+    // without such a label (header rows) go with the part that follows them
+    const guess = cur?.caption ? undefined : guessTable(row, tables, format);
+    if (guess && guess !== cur?.table) {
+      parts.push((cur = { table: guess, rows: pending }));
+      pending = [];
+    } else if (!cur) {
+      pending.push(row);
+      continue;
+    } else if (!guess && !cur.caption && !row.cells.some((c) => !c.blank && !isLabelCell(c))) {
+      pending.push(row);
+      continue;
+    } else if (pending.length) {
+      cur.rows.push(...pending);
+      pending = [];
     }
     cur.rows.push(row);
+  }
+  if (pending.length) {
+    if (cur) cur.rows.push(...pending);
+    else parts.push({ table: undefined, rows: pending });
   }
   return parts.map((p) => {
     const caption: Label | undefined = p.caption
@@ -216,6 +274,12 @@ function bindTable(
     if (split.labels.length) labelledRow(prow, split, b); // 3
     else unlabelledRow(prow, split, b); // 4
   }
+  // a label alone above the row that has it with its numbers (a sub-heading 行政许可 over 行政许可 12): not a row
+  const withValues = new Set(b.drafts.filter((d) => d.match && d.values.some((c) => !c.blank)).map((d) => d.match!.id));
+  for (let i = b.drafts.length - 1; i >= 0; i--) {
+    const d = b.drafts[i];
+    if (d.match && !d.values.length && withValues.has(d.match.id)) b.drafts.splice(i, 1);
+  }
   const leads = learnLeads(b.drafts, t); // 5
   const children = b.drafts.map((d) => bindRow(d, t, format, source, b.loose, leads.get(shapeOf(d, t)))); // 6
   return { type: 'table', tableId: t.id, caption, layout, header: b.header, children, position };
@@ -261,8 +325,16 @@ function labelledRow(prow: PhysicalRow, { first, labels, values, hasValues }: Sp
     b.drafts.push(draft(match));
     return;
   }
-  // a label broken over lines: the pieces continue the labels of the row above, aligned from the right
-  if (!hasValues && prev && joinLabel(prev, labels, b.rowSet, b.loose)) return;
+  // a label broken over lines: the pieces continue the labels of the row above, aligned from the right; not a
+  // piece that starts with its own enumerator and is the start of another row (二、上年结转政府信息公 / 开申请数量)
+  const ownStart = match?.kind === 'fragment' && match.id !== prev?.match?.id && LABEL_START.test(normalizeLabel(own.text));
+  if (!hasValues && prev && !ownStart && joinLabel(prev, labels, b.rowSet, b.loose)) return;
+  // the last piece of a label printed on the line of the numbers (PDF text): it completes the row above
+  if (hasValues && prev && !prev.values.some((c) => !c.blank) && (!match || match.kind === 'fragment') && joinLabel(prev, labels, b.rowSet, b.loose)) {
+    prev.values = values;
+    prev.end = prow.end;
+    return;
+  }
   if (match) {
     b.drafts.push(draft(match));
     return;
@@ -273,6 +345,11 @@ function labelledRow(prow: PhysicalRow, { first, labels, values, hasValues }: Sp
   }
   // group labels on a line of their own (（三）不予公开 above its sub-rows)
   if (!hasValues && labels.every((l) => b.groupSet.match(l.text, b.loose))) return;
+  // a table printed in parts, each with its own heading and header words (行政复议 / 结果维持 结果纠正 …)
+  if (!hasValues && labels.every((l) => isHeaderText(l.text, b.headerSet))) {
+    b.header.push(headerRow(prow, b.source, b.headerSet, b.exact));
+    return;
+  }
   // a label the format does not know, with values: kept as an unmatched row
   b.drafts.push(draft());
 }
@@ -285,11 +362,28 @@ function unlabelledRow(prow: PhysicalRow, { values, hasValues }: SplitRow, b: Ta
     b.drafts.push({ pre: 0, labels: [], match: { id: b.unlabeled.id, canonical: '', distance: 0, kind: 'exact' }, groups: [], values, start: prow.start, end: prow.end });
     return;
   }
+  // labels printed apart from their numbers (several labels, then their rows of numbers): the first of the rows
+  // above still without numbers takes them
+  let waiting = b.drafts.length;
+  while (waiting > 0 && b.drafts[waiting - 1].labels.length && !b.drafts[waiting - 1].values.some((c) => !c.blank)) waiting--;
+  if (hasValues && waiting < b.drafts.length) {
+    const d = b.drafts[waiting];
+    d.values = values;
+    d.end = prow.end;
+    return;
+  }
   if (prev && hasValues && effectiveCount(prev.values) < b.width) {
     // a row broken by a page break: its cells continue on the next line
     prev.values = [...prev.values, ...values];
     prev.end = prow.end;
   }
+}
+
+/** A header text: a column label of the table, or words in brackets that are each one (行政诉讼（复议后起诉）). */
+function isHeaderText(text: string, headerSet: ReturnType<Format['headerLabels']>): boolean {
+  if (headerSet.match(text)) return true;
+  const pieces = text.split(/[（）()]/).filter((p) => p.trim() !== '');
+  return pieces.length > 1 && pieces.every((p) => headerSet.match(p) !== undefined);
 }
 
 /** Append label pieces to the row above when that makes its label match better. */
@@ -307,7 +401,7 @@ function joinLabel(prev: Draft, pieces: RawCell[], rowSet: ReturnType<Format['ro
   if (m && (better || !before)) prev.match = m;
   // earlier pieces continue the group labels
   const extra = pieces.slice(0, -1);
-  prev.groups.push(...extra);
+  pushAll(prev.groups, extra);
   return true;
 }
 
@@ -412,6 +506,6 @@ function bindRow(d: Draft, t: FormatTable, format: Format, source: SourceText, l
     expectedCells: width,
     foundCells: fitted.length,
     children,
-    position: source.position(start, Math.max(...ends)),
+    position: source.position(start, maxOf(ends)),
   };
 }

@@ -3,6 +3,9 @@
  */
 import { relative, isAbsolute } from 'node:path';
 import stringWidth from 'string-width';
+import { printable } from '../io/files.js';
+
+export { printable };
 
 export function width(s: string): number {
   return stringWidth(s);
@@ -16,11 +19,11 @@ export function padStart(s: string, w: number): string {
   return ' '.repeat(Math.max(0, w - width(s))) + s;
 }
 
-/** A path for people: relative to cwd when it is below it. */
+/** A path for people: relative to cwd when it is below it; control characters in names shown as \xNN. */
 export function displayPath(path: string, cwd: string): string {
-  if (!isAbsolute(path)) return path;
+  if (!isAbsolute(path)) return printable(path);
   const r = relative(cwd, path);
-  return r && !r.startsWith('..') && !isAbsolute(r) ? r : path;
+  return printable(r && !r.startsWith('..') && !isAbsolute(r) ? r : path);
 }
 
 export const TAB = '    ';

@@ -43,6 +43,7 @@ const MIME: Record<string, string> = {
   '.html': 'text/html',
   '.htm': 'text/html',
   '.docx': 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+  '.pdf': 'application/pdf',
 };
 
 function region(p: { line: number; column: number; endLine: number; endColumn: number }): Json {
@@ -166,8 +167,13 @@ export function sarifLog(results: LintResult[], ctx: FormatterContext): Json {
         ],
       }));
       if (fixes.length) result.fixes = fixes;
-      if (m.expected !== undefined || m.actual !== undefined) {
-        result.properties = { ...(m.expected !== undefined ? { expected: m.expected } : {}), ...(m.actual !== undefined ? { actual: m.actual } : {}) };
+      if (m.expected !== undefined || m.actual !== undefined || m.place) {
+        result.properties = {
+          ...(m.expected !== undefined ? { expected: m.expected } : {}),
+          ...(m.actual !== undefined ? { actual: m.actual } : {}),
+          // where it is in the document's own terms: a PDF's page and position, a Word file's table and cell
+          ...(m.place ? { place: m.place } : {}),
+        };
       }
       sarifResults.push(result);
     }

@@ -3,7 +3,8 @@
  */
 import { Chalk } from 'chalk';
 import type { Formatter } from './types.js';
-import { displayPath, padEnd, padStart, width } from './display.js';
+import { displayPath, padEnd, padStart, printable, width } from './display.js';
+import { maxOf } from '../text/arrays.js';
 
 export const stylish: Formatter = (results, ctx) => {
   const c = new Chalk({ level: ctx.colorLevel });
@@ -20,13 +21,14 @@ export const stylish: Formatter = (results, ctx) => {
     fixable += r.fixableErrorCount + r.fixableWarningCount;
     out += `\n${c.underline(displayPath(r.filePath, ctx.cwd))}\n`;
     const rows = r.messages.map((m) => [
-      `${m.line}:${m.column}`,
+      // a page's logical place beside line:column (a Word file's message says it already)
+      m.place && !m.message.includes(m.place.text) ? `${m.line}:${m.column} ${m.place.text}` : `${m.line}:${m.column}`,
       m.fatal || m.severity === 2 ? '错误' : m.severity === 0 ? '提示' : '警告',
-      m.message,
+      printable(m.message),
       m.ruleId ?? '',
     ]);
-    const w0 = Math.max(...rows.map((x) => width(x[0])));
-    const w2 = Math.max(...rows.map((x) => width(x[2])));
+    const w0 = maxOf(rows.map((x) => width(x[0])));
+    const w2 = maxOf(rows.map((x) => width(x[2])));
     for (const [pos, sev, msg, rule] of rows) {
       const colored = sev === '错误' ? c.red(sev) : sev === '提示' ? c.blue(sev) : c.yellow(sev);
       out += `  ${c.dim(padStart(pos, w0))}  ${colored}  ${padEnd(msg, Math.min(w2, 80))}  ${c.dim(rule)}\n`;

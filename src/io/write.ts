@@ -5,7 +5,7 @@
  */
 import { randomBytes } from 'node:crypto';
 import { constants } from 'node:fs';
-import { access, open, readFile, realpath, rename, stat, unlink } from 'node:fs/promises';
+import { access, open, readdir, readFile, realpath, rename, stat, unlink } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import iconv from 'iconv-lite';
 import type { Decoded } from './decode.js';
@@ -88,7 +88,27 @@ export async function writeFixedFile(path: string, original: Uint8Array, decoded
     throw new WriteError('文件在检查期间被改动过，写入会覆盖新的内容');
   }
 
-  const tmp = join(dirname(real), `.${basename(real)}.${process.pid}.${randomBytes(4).toString('hex')}.report-lint.tmp`);
+  await removeStaleTemps(real);
+  // a file with other names (hard links), or owned by someone else (a rename would make it ours): written in
+  // place, after the check above, so that every name and the owner stay
+  const uid = process.getuid?.();
+  if (st.nlink > 1 || (uid !== undefined && uid !== 0 && st.uid !== uid)) {
+    try {
+      const fh = await open(real, 'r+');
+      try {
+        await fh.write(bytes, 0, bytes.length, 0);
+        await fh.truncate(bytes.length);
+        await fh.sync();
+      } finally {
+        await fh.close();
+      }
+      return;
+    } catch (e) {
+      throw new WriteError(reason(e));
+    }
+  }
+
+  const tmp = join(dirname(real), `.${basename(real)}.${process.pid}.${randomBytes(4).toString('hex')}${TEMP_SUFFIX}`);
   let created = false;
   try {
     const fh = await open(tmp, 'wx', st.mode & 0o7777);
@@ -108,6 +128,38 @@ export async function writeFixedFile(path: string, original: Uint8Array, decoded
     throw new WriteError(reason(e));
   } finally {
     if (created) await unlink(tmp).catch(() => undefined);
+  }
+}
+
+const TEMP_SUFFIX = '.report-lint.tmp';
+
+/**
+ * Temporary copies left beside a file by a run that was killed before its rename (.NAME.PID.HEX.report-lint.tmp,
+ * PID no longer running) are removed by the next run that fixes the file.
+ */
+async function removeStaleTemps(real: string): Promise<void> {
+  const dir = dirname(real);
+  const prefix = `.${basename(real)}.`;
+  let names: string[];
+  try {
+    names = await readdir(dir);
+  } catch {
+    return;
+  }
+  for (const name of names) {
+    if (!name.startsWith(prefix) || !name.endsWith(TEMP_SUFFIX)) continue;
+    const m = /^(\d+)\.[0-9a-f]{8}$/.exec(name.slice(prefix.length, -TEMP_SUFFIX.length));
+    if (!m || Number(m[1]) === process.pid || alive(Number(m[1]))) continue;
+    await unlink(join(dir, name)).catch(() => undefined);
+  }
+}
+
+function alive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (e) {
+    return (e as NodeJS.ErrnoException).code === 'EPERM';
   }
 }
 

@@ -11,21 +11,28 @@ import rehypeParse from 'rehype-parse';
 import type { Element, Root } from 'hast';
 import { decodeHTML } from 'entities';
 import { binaryKind, DecodeError, isZip } from '../io/decode.js';
+import { checkDocx } from '../io/docx-bounds.js';
 import type { DocumentPlace } from '../types.js';
 import type { InputKindModule } from './kind.js';
 import { htmlInput, parseHtmlStructure, tablePlace } from './html.js';
+import { loadZip, numberedParagraphs, type NumberedParagraph } from '../io/docx-numbering.js';
 
 const fragment = unified().use(rehypeParse, { fragment: true });
 
 /** The bytes of a .docx as HTML, one paragraph or table a line. Throws DecodeError when the file is no .docx. */
 export async function docxToHtml(bytes: Uint8Array): Promise<string> {
   // loaded when a .docx comes, not for every run
+  checkDocx(bytes);
   const { default: mammoth } = await import('mammoth');
   let html: string;
   try {
+    const buffer = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+    // Word's automatic numbering (一、 from numbering.xml): mammoth drops it; it is written back into the text
+    const numbered = await numberedParagraphs(await loadZip(buffer)).catch(() => undefined);
     const result = await mammoth.convertToHtml(
-      { buffer: Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength) },
+      { buffer },
       {
+        transformDocument: numbered ? (doc: MammothElement) => withNumbers(doc, numbered) : undefined,
         ignoreEmptyParagraphs: false,
         // pictures are not read (their data would only fill the HTML)
         convertImage: mammoth.images.imgElement(async () => ({ src: '' })),
@@ -135,4 +142,46 @@ function lineText(html: string): string {
     .map((row) => row.split(/<\/t[dh]>/).slice(0, -1).map(text).join(' | '))
     .filter((r) => r !== '')
     .join(' / ');
+}
+
+/** An element of mammoth's document model (the parts this module uses). */
+interface MammothElement {
+  type: string;
+  children?: MammothElement[];
+  numbering?: { level: string; isOrdered: boolean } | null;
+  value?: string;
+  [key: string]: unknown;
+}
+
+/**
+ * Write the number of every numbered paragraph (一、 （二） 3.) in front of its text, as Word shows it, and make
+ * it a plain paragraph. mammoth's numbered paragraphs and the document's, counted in order, must agree in number
+ * and levels; otherwise the document is left as mammoth reads it.
+ */
+function withNumbers(doc: MammothElement, numbered: NumberedParagraph[]): MammothElement {
+  const paragraphs: MammothElement[] = [];
+  const visit = (e: MammothElement) => {
+    if (e.type === 'paragraph' && e.numbering) paragraphs.push(e);
+    for (const c of e.children ?? []) visit(c);
+  };
+  visit(doc);
+  if (paragraphs.length !== numbered.length || paragraphs.some((p, i) => Number(p.numbering!.level) !== numbered[i].level)) return doc;
+  paragraphs.forEach((p, i) => {
+    const text = numbered[i].text;
+    if (!text) return;
+    const first = firstRun(p);
+    const run: MammothElement = first ? { ...first, children: [{ type: 'text', value: text }] } : { type: 'run', children: [{ type: 'text', value: text }], isBold: false };
+    p.children = [run, ...(p.children ?? [])];
+    p.numbering = null;
+  });
+  return doc;
+}
+
+function firstRun(e: MammothElement): MammothElement | undefined {
+  for (const c of e.children ?? []) {
+    if (c.type === 'run') return c;
+    const r = firstRun(c);
+    if (r) return r;
+  }
+  return undefined;
 }

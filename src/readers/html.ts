@@ -24,6 +24,8 @@ import type { DocumentPlace, Fix } from '../types.js';
 import type { InputKindModule } from './kind.js';
 import { findTitle, isTitleText, reportYear, type TextSpan } from './title.js';
 import { MAX_HEADING_CHARS, MAX_LABEL_CELL_CHARS, REPORT_TABLE_LEAD_CELLS, SIGNING_SEARCH_TEXTS, TITLE_SEARCH_BLOCKS_BEFORE_BODY } from '../text/heuristics.js';
+import { maxOf, minOf } from '../text/arrays.js';
+import { checkHtmlSource, checkHtmlTree, checkTableGrid } from './html-bounds.js';
 
 /** A piece of text: one text node, or the part of one, with its offsets in the source. */
 interface Piece {
@@ -85,6 +87,7 @@ const processor = unified().use(rehypeParse);
 export function parseHtmlStructure(html: string, rec: Recognizer): HtmlSkeleton {
   const source = new SourceText(html);
   let tree: Root;
+  checkHtmlSource(html);
   try {
     tree = processor.parse(html) as Root;
   } catch (e) {
@@ -92,6 +95,7 @@ export function parseHtmlStructure(html: string, rec: Recognizer): HtmlSkeleton 
     if (e instanceof RangeError) throw new DecodeError('网页的标签嵌套太深（上千层），这不像是正常的网页');
     throw e;
   }
+  checkHtmlTree(tree);
   const { items, parents, pageTitle } = collect(tree, html);
 
   // the report body: the element with the most headings and report tables, and nothing around them
@@ -186,7 +190,7 @@ export function parseHtmlStructure(html: string, rec: Recognizer): HtmlSkeleton 
   if (bodyItems.length) {
     const starts = [...preamble, ...sections].map((n) => n.position.start.offset!);
     const ends = [...preamble, ...sections].map((n) => n.position.end.offset!);
-    if (starts.length) map.body = { start: Math.min(...starts), end: Math.max(...ends) };
+    if (starts.length) map.body = { start: minOf(starts), end: maxOf(ends) };
   }
   map.verbatim.sort((a, b) => a[0] - b[0]);
   const skeleton: Skeleton = { source, title, agency, year, yearSource, preamble, sections };
@@ -362,12 +366,13 @@ function reportBody(
   for (const s of keys.values()) max = Math.max(max, s.size);
   if (max === 0) return undefined;
   const best = [...keys.entries()].filter(([, s]) => s.size === max).map(([e]) => e);
-  // the innermost of them: no other of them inside; of two apart (a table of contents and the report), the longer
-  const isAncestor = (a: Element, b: Element) => {
-    for (let p = parents.get(b); p; p = parents.get(p)) if (p === a) return true;
-    return false;
-  };
-  const inner = best.filter((e) => !best.some((o) => o !== e && isAncestor(e, o)));
+  // the innermost of them: no other of them inside; of two apart (a table of contents and the report), the longer.
+  // Each one's ancestors are marked once (a walk up stops at an element already marked): linear in the page.
+  const outer = new Set<Element>();
+  for (const e of best) {
+    for (let p = parents.get(e); p && !outer.has(p); p = parents.get(p)) outer.add(p);
+  }
+  const inner = best.filter((e) => !outer.has(e));
   inner.sort((a, b) => (chars.get(b) ?? 0) - (chars.get(a) ?? 0));
   return inner[0];
 }
@@ -425,6 +430,7 @@ function span(el: Element, name: 'rowSpan' | 'colSpan', max: number): number {
  */
 function rawTable(el: Element, html: string, source: SourceText, map: HtmlMap): RawTable {
   const trs = rowsOf(el);
+  checkTableGrid(trs.map((tr) => cellsOf(tr).map((td) => ({ rowSpan: span(td, 'rowSpan', trs.length), colSpan: span(td, 'colSpan', 1000) }))));
   // covered[r] = columns of row r taken by cells from rows above: column → the cell that covers it
   const covered: Array<Map<number, Element>> = trs.map(() => new Map());
   const rows: PhysicalRow[] = [];
@@ -449,10 +455,22 @@ function rawTable(el: Element, html: string, source: SourceText, map: HtmlMap): 
     }
     // placeholders: one for each cell from above that covers this row, at its first column
     const seen = new Set<Element>();
+    // the cells written in the row, in column order: the first after a column is found by halving
+    const written = placed.length;
+    const nextAfter = (c: number) => {
+      let lo = 0;
+      let hi = written;
+      while (lo < hi) {
+        const mid = (lo + hi) >> 1;
+        if (placed[mid].col > c) hi = mid;
+        else lo = mid + 1;
+      }
+      return lo < written ? placed[lo] : undefined;
+    };
     for (const [c, td] of [...covered[r].entries()].sort((a, b) => a[0] - b[0])) {
       if (seen.has(td)) continue;
       seen.add(td);
-      const next = placed.find((p) => p.col > c);
+      const next = nextAfter(c);
       const at = next ? next.cell.start : placed.length ? placed[placed.length - 1].cell.end : trStart;
       placed.push({ col: c, cell: { text: '', start: at, end: at, blank: true, empty: true } });
     }
@@ -577,7 +595,7 @@ export const htmlKind: InputKindModule = {
 
 /** What a page's reader learnt about places: its tables' rows and cells, the spans a fix may replace, the body. */
 export function htmlInput(kind: string, map: HtmlMap): InputInfo {
-  return { kind, place: (o) => tablePlace(map, o), canEdit: (r) => inVerbatim(map, r), body: map.body };
+  return { kind, place: (o) => tablePlace(map, o), canEdit: (r) => inVerbatim(map, r), body: map.body, sectionPlaces: kind === 'html' };
 }
 
 /** A page by its first characters (<!DOCTYPE html>, <html>), whatever the file is called. */

@@ -10,12 +10,13 @@ import { textKind } from './text.js';
 import { markdownKind } from './markdown.js';
 import { htmlKind } from './html.js';
 import { docxKind } from './docx.js';
+import { pdfKind } from './pdf.js';
 import type { InputKindModule, InputText } from './kind.js';
 
-export type { InputKindModule, InputText, ReadOptions } from './kind.js';
+export type { InputKindModule, InputText, MadeText, ReadOptions } from './kind.js';
 
 /** The input kinds, the default (plain text) first. */
-export const KINDS: readonly InputKindModule[] = [textKind, markdownKind, htmlKind, docxKind];
+export const KINDS: readonly InputKindModule[] = [textKind, markdownKind, htmlKind, docxKind, pdfKind];
 
 /** An input kind's id: text, markdown, html, docx … */
 export type InputKind = string;
@@ -52,7 +53,10 @@ export async function inputFromBytes(bytes: Uint8Array, name: string, encoding?:
   checkSize(bytes.length);
   const named = kindOfName(name);
   const binary = named.binary ? named : KINDS.find((k) => k.binary && k.sniff?.(bytes));
-  if (binary) return { text: await binary.toText!(bytes, binary === named), kind: binary.id };
+  if (binary) {
+    const made = await binary.toText!(bytes, binary === named);
+    return typeof made === 'string' ? { text: made, kind: binary.id } : { ...made, kind: binary.id };
+  }
   const sniffed = KINDS.find((k) => !k.binary && k.sniff?.(bytes));
   const decoded = decode(bytes, encoding, { html: Boolean(named.declaresCharset || sniffed?.declaresCharset) });
   let kind = named;

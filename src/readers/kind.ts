@@ -15,11 +15,24 @@ export interface InputText {
   kind: string;
   /** the decoded text file (its bytes, encoding and BOM), for writing fixes back; none where the text is made (.docx) */
   decoded?: { bytes: Uint8Array; decoded: Decoded };
+  /** where an offset of a made text was in the document (a PDF: page and position), when the kind knows */
+  place?: (offset: number) => DocumentPlace | undefined;
+  /** what the kind could not read, said to the user as warnings (a PDF's scanned pages) */
+  notes?: string[];
+}
+
+/** A binary kind's text, with where its pieces were in the document and what could not be read. */
+export interface MadeText {
+  text: string;
+  place?: InputText['place'];
+  notes?: string[];
 }
 
 export interface ReadOptions {
   /** read Markdown syntax (headings, pipe tables): true, false, or undefined to decide by the text */
   markdown?: boolean;
+  /** where an offset of the text was in the document it was made from (a PDF: toText's place) */
+  place?: InputText['place'];
 }
 
 export interface InputKindModule {
@@ -44,7 +57,7 @@ export interface InputKindModule {
   /** whether bytes (or the start of a decoded text) are of this kind, whatever the file is called */
   sniff?(head: Uint8Array | string): boolean;
   /** a binary kind's bytes → the text to lint; `named` says whether the file's name says it is of this kind */
-  toText?(bytes: Uint8Array, named: boolean): Promise<string>;
+  toText?(bytes: Uint8Array, named: boolean): Promise<string | MadeText>;
   /** the text to lint → skeleton, and what the reader learnt about places in it */
   read(text: string, rec: Recognizer, opts: ReadOptions): { skeleton: Skeleton; input: InputInfo };
   /**

@@ -42,7 +42,19 @@ function remarkGfmTable(this: Processor): void {
   (data.fromMarkdownExtensions ??= []).push(gfmTableFromMarkdown());
 }
 
-const processor = unified().use(remarkParse).use(remarkGfmTable);
+/**
+ * Inline syntax is of no use to the hints (a heading's text and a cell's extent are the same with or without it)
+ * and some of it costs time that grows with the square of a paragraph's length (runs of `*a`, unclosed links
+ * and code spans): micromark is told to read no inline syntax but entities and escapes.
+ */
+function noInlineSyntax(this: Processor): void {
+  const data = this.data();
+  (data.micromarkExtensions ??= []).push({
+    disable: { null: ['attention', 'autolink', 'codeText', 'hardBreakEscape', 'htmlText', 'labelEnd', 'labelStartImage', 'labelStartLink'] },
+  });
+}
+
+const processor = unified().use(remarkParse).use(remarkGfmTable).use(noInlineSyntax);
 
 /** Whether the text has Markdown syntax worth asking remark about (ATX headings or pipe tables). */
 export function hasMarkdownSyntax(text: string): boolean {
@@ -67,7 +79,10 @@ export function markdownHints(text: string, opts: { blank?: boolean } = {}): Mar
   const lastOf = (p: { line: number }) => (short ? short.last[p.line - 1] : p.line);
   const headings = new Map<number, HeadingHint>();
   const tables: TableHint[] = [];
-  const visit = (nodes: RootContent[]) => {
+  // without recursion: block quotes and lists may nest as deep as the text has markers
+  const pending: RootContent[][] = [tree.children];
+  while (pending.length) {
+    const nodes = pending.pop()!;
     for (const node of nodes) {
       if (node.type === 'heading' && node.position) {
         // ATX headings only: a setext heading spans two lines and its underline is report text (a rule of dashes)
@@ -80,12 +95,13 @@ export function markdownHints(text: string, opts: { blank?: boolean } = {}): Mar
       } else if (node.type === 'table' && node.position) {
         tables.push(lines ? splitTable(node, text, lines, at, lineOf, lastOf) : tableHint(node));
       } else if ('children' in node && (node.type === 'blockquote' || node.type === 'list' || node.type === 'listItem')) {
-        visit(node.children as RootContent[]);
+        pending.push(node.children as RootContent[]);
       }
     }
-  };
-  visit(tree.children);
-  return { headings, tables };
+  }
+  // in the order of the text, whatever the nesting they were found in
+  tables.sort((a, b) => a.startLine - b.startLine);
+  return { headings: new Map([...headings].sort((a, b) => a[0] - b[0])), tables };
 }
 
 function tableHint(node: MdTable): TableHint {

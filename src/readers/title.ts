@@ -22,6 +22,8 @@ export function isTitleText(v: string): boolean {
 }
 
 const YEAR_PREFIX = /^(.{0,30}?)\s*20\d{2}\s*年度?$/;
+/** How the name of an agency ends (某某市统计局, 某某区人民政府, 某某街道办事处): a line above a title that does not is no agency (正文). */
+const AGENCY_END = /(?:局|委|办|院|府|会|处|署|部|厅|室|中心|公司|集团|行|区|县|市|州|盟|旗|镇|乡|街道|所|站|队|馆|校|社|团|司|庭)$/;
 
 /**
  * The title among the first texts of a report (non-blank lines, or paragraphs of a page): the text that reads as a
@@ -39,7 +41,7 @@ export function findTitle(texts: TextSpan[], source: SourceText): { title?: Titl
   if (idx > 0) {
     const pv = nonBlank[idx - 1];
     const yp = YEAR_PREFIX.exec(pv.value);
-    if (idx === 1 && pv.value.length <= MAX_AGENCY_LINE_CHARS && !SENTENCE_END.test(pv.value) && !/\d/.test(pv.value)) {
+    if (idx === 1 && pv.value.length <= MAX_AGENCY_LINE_CHARS && !SENTENCE_END.test(pv.value) && !/\d/.test(pv.value) && AGENCY_END.test(pv.value.trim())) {
       parts.unshift(pv);
       used.add(idx - 1);
       agency = pv.value;
@@ -52,10 +54,12 @@ export function findTitle(texts: TextSpan[], source: SourceText): { title?: Titl
   }
   const value = parts.map((p) => p.value).join(' ');
   if (!agency) {
-    const m = /^(.+?)\s*(20\d{2})\s*年/.exec(parts[0].value);
+    // from the title's own text (not a year line above it: 2024年度 / XX区人民政府政府信息公开工作年度报告)
+    const main = nonBlank[idx].value;
+    const m = /^(.+?)\s*(20\d{2})\s*年/.exec(main);
     if (m) agency = m[1].trim();
     else {
-      const n = /^(.+?)(政府信息公开|政务公开)/.exec(parts[0].value);
+      const n = /^(.+?)(政府信息公开|政务公开)/.exec(main);
       if (n && n[1].length >= 2) agency = n[1].replace(/20\d{2}\s*年度?$/, '').trim() || undefined;
     }
   }
