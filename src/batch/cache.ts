@@ -7,7 +7,9 @@
  */
 import { createHash } from 'node:crypto';
 import { existsSync, readFileSync, statSync } from 'node:fs';
-import { readFile, stat } from 'node:fs/promises';
+import { stat } from 'node:fs/promises';
+import { readRegularFile } from '../io/read-file.js';
+import { MAX_FILE_BYTES } from '../io/read.js';
 import { join, resolve } from 'node:path';
 import { writeFileAtomic } from '../io/output.js';
 import type { LintEnv } from '../engine/run.js';
@@ -108,7 +110,8 @@ export class LintCache {
   /** the file's state as the strategy sees it; undefined when it cannot be read (it is linted, and says why) */
   async fileKey(path: string): Promise<string | undefined> {
     try {
-      if (this.strategy === 'content') return hash((await readFile(path)).toString('base64'));
+      // a regular file within the size limit only (a pipe is never waited on): else it is linted, and says why
+      if (this.strategy === 'content') return hash((await readRegularFile(path, MAX_FILE_BYTES)).toString('base64'));
       const st = await stat(path);
       return `${st.size}:${st.mtimeMs}`;
     } catch {

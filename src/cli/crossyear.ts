@@ -2,7 +2,7 @@
  * The command line's side of cross-year checks: --history and --agency-aliases, and whether a run gathers the
  * reports' summaries first (only when a rule in force compares reports, and there is something to compare with).
  */
-import { closeSync, openSync, readFileSync, readSync } from 'node:fs';
+import { closeSync, constants, fstatSync, openSync, readFileSync, readSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import type { LintEnv } from '../engine/run.js';
@@ -92,7 +92,9 @@ export function oneYear(files: readonly string[]): boolean {
     let n = 0;
     let fd: number | undefined;
     try {
-      fd = openSync(f, 'r');
+      // O_NONBLOCK and regular files only: a pipe or a device is never waited on (the lint says what it is)
+      fd = openSync(f, constants.O_RDONLY | (constants.O_NONBLOCK ?? 0));
+      if (!fstatSync(fd).isFile()) continue;
       n = readSync(fd, buf, 0, buf.length, 0);
     } catch {
       continue; // the lint says why it cannot be read
