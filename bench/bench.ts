@@ -17,6 +17,7 @@ import { lintText } from '../src/lint.js';
 import type { LintEnv } from '../src/engine/run.js';
 import { defaultEnv } from '../src/session.js';
 import { lintFile, lintFiles } from '../src/index.js';
+import { cliBench } from './cli-bench.js';
 import { LAYOUTS, deepestRows, synthesize, type Defect, type Synth } from '../tools/synth/index.js';
 import { builtinFormats } from '../src/format/formats.js';
 import { pdfBench } from './pdf.js';
@@ -27,10 +28,12 @@ interface Args {
   files: number;
   seed: number;
   size: number;
+  /** agencies of the command-line part (× 5 years); 0: skip it */
+  cliAgencies: number;
 }
 
 function args(argv: string[]): Args {
-  const a: Args = { reports: 2000, files: 2000, seed: 1, size: 10_000 };
+  const a: Args = { reports: 2000, files: 2000, seed: 1, size: 10_000, cliAgencies: 400 };
   for (let i = 0; i < argv.length; i++) {
     const v = argv[i + 1];
     switch (argv[i]) {
@@ -52,6 +55,10 @@ function args(argv: string[]): Args {
         break;
       case '--seed':
         a.seed = Number(v);
+        i++;
+        break;
+      case '--cli-agencies':
+        a.cliAgencies = Number(v);
         i++;
         break;
       case '--size':
@@ -116,6 +123,8 @@ async function main(): Promise<void> {
   if (!a.only || a.only === 'memory') await inMemory(a, active);
   if (!a.only || a.only === 'files') if (a.files > 0) await files(a);
   if (!a.only || a.only === 'pdf') await pdfBench();
+  // the command line over agencies × years: floor, serial, workers, start-up, cache re-run, audit (bench/cli-bench.ts)
+  if (!a.only && a.cliAgencies > 0) cliBench({ agencies: a.cliAgencies, from: 2019, to: 2023, workers: Math.max(2, Math.min(4, os.availableParallelism())) });
   console.log(`\n进程 maxRSS：${mb(process.resourceUsage().maxRSS * 1024)} MB（起始 RSS ${mb(rssStart)} MB）`);
 }
 

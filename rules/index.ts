@@ -22,6 +22,9 @@ import headingSequence from './heading-sequence.js';
 import preambleParts from './preamble-parts.js';
 import publishDeadline from './publish-deadline.js';
 import subtopicAsSection from './subtopic-as-section.js';
+import xyCarry from './xy-carry.js';
+import xyCopy from './xy-copy.js';
+import xyStock from './xy-stock.js';
 import narrativeSum from './narrative-sum.js';
 import narrativeApply from './narrative-apply.js';
 import narrativeReview from './narrative-review.js';
@@ -36,5 +39,6 @@ export default definePlugin({
     balance, rowTotal, outcomeTotal, reviewTotal, sectionMissing, sectionOrder, labelVariant, cellEmpty, cellCount, cellValue, tableIncomplete, proseTypo,
     narrativeSum, narrativeApply, narrativeReview, narrativeT2, narrativeContradiction, narrativePercent, proseNumberMissing,
     formatYear, titleYear, titleForm, statPeriod, relativeDate, headingSequence, preambleParts, publishDeadline, subtopicAsSection,
+    xyCarry, xyStock, xyCopy,
   ],
 });

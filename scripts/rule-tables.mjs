@@ -23,13 +23,13 @@ export const TARGETS = [
 const WORDS = {
   en: {
     head: ['id', 'default', 'fix', 'what it checks'],
-    severity: { error: 'error', warn: 'warning' },
+    severity: { error: 'error', warn: 'warning', info: 'info' },
     fixable: 'fix',
     suggestions: 'suggestions',
   },
   zh: {
     head: ['规则', '默认', '修正', '检查什么'],
-    severity: { error: '错误', warn: '警告' },
+    severity: { error: '错误', warn: '警告', info: '提示' },
     fixable: '可自动修正',
     suggestions: '给出修改建议',
   },

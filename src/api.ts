@@ -10,7 +10,7 @@ import { searchedExtensions } from './readers/index.js';
 import { result } from './engine/run.js';
 import * as path from './lint.js';
 import type { LintEnv } from './engine/run.js';
-import type { Plugin, RuleMeta } from './engine/rule.js';
+import type { PeerReport, Plugin, RuleMeta } from './engine/rule.js';
 import type { InputKind, InputText } from './readers/index.js';
 import { defaultEnv, Session, type RuleSettings } from './session.js';
 import type { LintResult, SeveritySetting } from './types.js';
@@ -34,6 +34,8 @@ export interface ApiOptions {
   requireReason?: boolean;
   /** how to read the text given to lint(): an input kind's id (text, markdown, html, docx, pdf); default by filePath */
   kind?: InputKind;
+  /** other reports of the same agency (other years), for the cross-file rules; see src/batch/crossyear.ts */
+  peers?: readonly PeerReport[];
   /** where an offset of the text was in the document it was made from (a PDF: readInput's `place`) */
   place?: InputText['place'];
 }

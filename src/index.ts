@@ -10,7 +10,7 @@ export type { ApiOptions, FilesOptions } from './api.js';
 export { lintText, parseText, readInput, fatalResult } from './lint.js';
 export type { ParseOptions, LintTextOptions, LintFileOptions } from './lint.js';
 export { defineRule, definePlugin, docsUrl } from './engine/rule.js';
-export type { Plugin, RuleModule, RuleMeta, RuleContext, ReportDescriptor } from './engine/rule.js';
+export type { Plugin, RuleModule, RuleMeta, RuleContext, ReportDescriptor, PeerReport } from './engine/rule.js';
 export { ConfigError, resolveRules, ruleMap, lintEnv, severityOf, result } from './engine/run.js';
 export type { RuleSetting, ParsedReport, LintEnv } from './engine/run.js';
 export { inputFromBytes, KINDS as inputKinds } from './readers/index.js';

@@ -23,7 +23,7 @@ import { writeFixedFile, WriteError } from './io/write.js';
 import { inputFromBytes, kindById, kindOfName, type InputKind, type InputKindModule, type InputText } from './readers/index.js';
 import { fatalMessage, finish, result, runRules, type DirectiveOptions, type LintEnv, type ParsedReport } from './engine/run.js';
 import { fixText } from './engine/fix.js';
-import type { RuleMeta } from './engine/rule.js';
+import type { PeerReport, RuleMeta } from './engine/rule.js';
 import type { LintMessage, LintResult } from './types.js';
 
 export interface ParseOptions {
@@ -47,6 +47,8 @@ export interface LintTextOptions extends ParseOptions, Omit<DirectiveOptions, 'k
   fix?: boolean;
   /** with fix: only the fixes of rules of these types */
   fixTypes?: Array<RuleMeta['type']>;
+  /** other reports of the same agency (other years), for the cross-file rules (context.peers) */
+  peers?: readonly PeerReport[];
 }
 
 let builtinDict: Dictionary | undefined;
@@ -117,7 +119,7 @@ export function lintText(text: string, env: LintEnv, opts: LintTextOptions = {})
       return { result: finish(filePath, t, [m], env.active, directives, display), parsed };
     }
     // 5. run the rules
-    const messages = runRules(parsed, new VFile({ value: t, ...(opts.filePath ? { path: opts.filePath } : {}) }), env.active, dictionary);
+    const messages = runRules(parsed, new VFile({ value: t, ...(opts.filePath ? { path: opts.filePath } : {}) }), env.active, dictionary, opts.peers);
     // 6. places in the document's own terms
     localize(messages, parsed, kind);
     // 7. unsafe fixes dropped, inline directives applied, findings in order
@@ -162,6 +164,7 @@ function localize(messages: LintMessage[], parsed: ParsedReport, kind: InputKind
     }
     kind.localize?.(m, place);
     for (const r of m.related ?? []) {
+      if (r.filePath !== undefined) continue; // a place in another report, already in its own terms
       const p = placeOf(source.offset(r.line, r.column));
       if (p) r.place = p;
       kind.localizeRelated?.(r, p);

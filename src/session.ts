@@ -1,7 +1,7 @@
 /**
  * Where configuration meets the command line (or the API's and the language server's options), in one place:
  * the built-in rules are named here and nowhere else; each file's configuration (discovered, or --config, or
- * none) is overlaid with the options' rule settings, --quiet turns warning rules off, and the result is the
+ * none) is overlaid with the options' rule settings, --quiet turns warning and information rules off, and the result is the
  * LintEnv that lint.ts runs with, made once per distinct configuration.
  */
 import builtinRules from '../rules/index.js';
@@ -90,7 +90,9 @@ function effectiveSettings(configured: Record<string, RuleSetting>, given: RuleS
   if (quiet) {
     for (const [id, r] of rules) {
       const v = settings[id] ?? r.meta.severity;
-      if (severityOf(typeof v === 'object' ? v.severity : v) === 1) settings[id] = 'off';
+      const sv = typeof v === 'object' ? v.severity : v;
+      // information is below warnings: off too
+      if (sv === 'info' || severityOf(sv) === 1) settings[id] = 'off';
     }
   }
   return settings;

@@ -144,7 +144,8 @@ export interface Cell {
 }
 
 export type Severity = 0 | 1 | 2;
-export type SeverityName = 'off' | 'warn' | 'error';
+export type SeverityName = 'off' | 'info' | 'warn' | 'error';
+/** 'info': a question for a person, never a defect; its findings have severity 0 and count neither as errors nor as warnings */
 export type SeveritySetting = SeverityName | Severity | 'warning';
 
 export interface LogicalLocation {
@@ -180,6 +181,8 @@ export interface DocumentPlace {
 
 export interface RelatedLocation {
   message: string;
+  /** the file the place is in, when it is not the file of the finding (another year's report) */
+  filePath?: string;
   line: number;
   column: number;
   endLine: number;
@@ -201,7 +204,8 @@ export interface Suggestion {
 
 export interface LintMessage {
   ruleId: string | null;
-  severity: 1 | 2;
+  /** 2 error, 1 warning, 0 information (a question for a person: SARIF level note; not an error or warning count) */
+  severity: 0 | 1 | 2;
   message: string;
   line: number;
   column: number;
@@ -226,6 +230,8 @@ export interface LintResult {
   fatalErrorCount: number;
   fixableErrorCount: number;
   fixableWarningCount: number;
+  /** findings of severity 0 (information); present only when there are some */
+  infoCount?: number;
   /** the text that was linted (kept for formatters that show source lines) */
   source?: string;
   /** findings silenced by inline directives (report-lint-disable …), as ESLint's suppressedMessages */

@@ -30,8 +30,9 @@ describe('progress line', () => {
   test('on a terminal, for many files: a progress line on stderr, cleared at the end', async () => {
     const io = fakeIo({ stderrIsTTY: true, cwd: dir });
     expect(await main(['.'], io)).toBe(0);
-    expect(io.err).toContain('\r正在检查 1/12 …');
-    expect(io.err).toContain('\r正在检查 12/12 …');
+    // files done / total, rate and time left (src/cli/progress.ts)
+    expect(io.err).toMatch(/\r\x1b\[K正在检查 [█░]+ 1\/12（[\d.]+ 个\/秒/);
+    expect(io.err).toMatch(/\r\x1b\[K正在检查 █+ 12\/12（/);
     expect(io.err.endsWith('\r\x1b[K')).toBe(true);
     expect(io.out).toBe('');
   });

@@ -27,6 +27,7 @@ import { formatters } from '../src/formatters/index.js';
 import { ruleMap } from '../src/engine/run.js';
 import type { RuleModule } from '../src/engine/rule.js';
 import { ROOT } from './support/reports.js';
+import { peerFromText } from '../src/batch/crossyear.js';
 
 // ---------------------------------------------------------------------------------------------------------------
 // Examples that show how a rule should behave and does not yet. Each is run with test.failing: when the core is
@@ -44,18 +45,21 @@ interface Example {
   attrs: Record<string, string>;
   text: string;
   outputs: Array<{ at: number; kind: string; text: string }>;
+  /** cross-year rules: last year's report (a `report-lint:previous file=…` block above the example) */
+  previous?: { text: string; file: string };
 }
 
 const DOCS = join(ROOT, 'docs');
 const RULES_DIR = join(DOCS, 'rules');
 const rules: RuleModule[] = builtinRules.rules;
-const SEVERITY_ZH = { error: '错误', warn: '警告' } as const;
+const SEVERITY_ZH = { error: '错误', warn: '警告', info: '提示' } as const;
 const OUTPUT_KINDS = new Set(['output', 'stylish', 'codeframe', 'json-message']);
 
 /** Fenced blocks with a report-lint: info string, outputs attached to the example above them. */
 function examplesOf(file: string): Example[] {
   const lines = readFileSync(file, 'utf8').split('\n');
   const out: Example[] = [];
+  let pendingPrevious: Example['previous'];
   for (let i = 0; i < lines.length; i++) {
     const open = /^(`{3,})(.*)$/.exec(lines[i]);
     if (!open) continue;
@@ -73,12 +77,15 @@ function examplesOf(file: string): Example[] {
         if (eq > 0) attrs[t.slice(0, eq)] = t.slice(eq + 1);
       }
       const text = lines.slice(i + 1, j).join('\n') + '\n';
-      if (OUTPUT_KINDS.has(kind)) {
+      if (kind === 'previous') {
+        pendingPrevious = { text, file: attrs.file ?? 'previous.txt' };
+      } else if (OUTPUT_KINDS.has(kind)) {
         const prev = out[out.length - 1];
         if (!prev) throw new Error(`${file}:${i + 1}: an output block must follow its example`);
         prev.outputs.push({ at: i + 1, kind, text });
       } else {
-        out.push({ file, at: i + 1, kind, attrs, text, outputs: [] });
+        out.push({ file, at: i + 1, kind, attrs, text, outputs: [], ...(pendingPrevious ? { previous: pendingPrevious } : {}) });
+        pendingPrevious = undefined;
       }
     }
     i = j;
@@ -87,7 +94,7 @@ function examplesOf(file: string): Example[] {
 }
 
 function severityName(m: LintMessage): string {
-  return m.severity === 2 ? '错误' : '警告';
+  return m.severity === 2 ? '错误' : m.severity === 0 ? '提示' : '警告';
 }
 
 /** A finding as the docs write it: `line:col  错误  message  rule`. */
@@ -101,8 +108,8 @@ function outputLines(text: string): string[] {
     .split('\n')
     .filter((l) => l.trim() !== '')
     .map((l) => {
-      const m = /^\s*(\d+:\d+) {2,}(错误|警告) {2,}(.+?) {2,}(\S+)\s*$/.exec(l);
-      if (!m) throw new Error(`output line not in the form "line:col  错误|警告  message  rule": ${l}`);
+      const m = /^\s*(\d+:\d+) {2,}(错误|警告|提示) {2,}(.+?) {2,}(\S+)\s*$/.exec(l);
+      if (!m) throw new Error(`output line not in the form "line:col  错误|警告|提示  message  rule": ${l}`);
       return `${m[1]}  ${m[2]}  ${m[3]}  ${m[4]}`;
     });
 }
@@ -115,6 +122,11 @@ function lintExample(ex: Example, pageRule: string | undefined): LintResult {
   for (const r of rules) {
     const on = r.meta.id === pageRule || also.includes(r.meta.id);
     settings[r.meta.id] = on ? { severity: r.meta.severity, ...(r.meta.id === pageRule && options ? { options } : {}) } : 'off';
+  }
+  // a cross-year example is linted as this year's file beside last year's
+  if (ex.previous) {
+    const peers = [peerFromText(ex.previous.text, ex.previous.file)];
+    return lint(ex.text, { rules: settings, filePath: ex.attrs.file ?? 'report.txt', peers });
   }
   // file=NAME: the example is read as a file of that name (file=page.html: a web page)
   return lint(ex.text, { rules: settings, ...(ex.attrs.file ? { filePath: ex.attrs.file } : {}) });
@@ -180,7 +192,7 @@ describe.each(rules.map((r) => [r.meta.id, r] as const))('docs/rules/%s.md', (id
     expect(page).toMatch(new RegExp(`^# ${id.replace(/-/g, '\\-')}[：:]`, 'm'));
     const idLine = /^- \*\*规则 ID\*\*：`([^`]+)`\s*$/m.exec(page);
     expect(idLine?.[1]).toBe(id);
-    const sev = /^- \*\*默认严重程度\*\*：(错误|警告)（`(error|warn)`）/m.exec(page);
+    const sev = /^- \*\*默认严重程度\*\*：(错误|警告|提示)（`(error|warn|info)`）/m.exec(page);
     expect(sev?.[2]).toBe(rule.meta.severity);
     expect(sev?.[1]).toBe(SEVERITY_ZH[rule.meta.severity]);
     expect(page).toContain(`> ${rule.meta.description.zh}`);

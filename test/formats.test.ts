@@ -9,6 +9,7 @@ import { LabelSet, allowedDistance } from '../src/format/match.js';
 import { normalizeLabel, parseCellNumber } from '../src/text/normalize.js';
 import { ROOT } from './support/reports.js';
 
+// copies of the reference templates: a fresh clone has no ../shared beside it
 /** The reference facts of each format (test/fixtures/reference: the official templates as data, with provenance). */
 const reference = (y: string) => JSON.parse(readFileSync(join(ROOT, 'test', 'fixtures', 'reference', `template-${y}.json`), 'utf8'));
 

@@ -19,6 +19,7 @@ const LAYERS: string[][] = [
   ['rules', 'src/lint.ts', 'src/unified.ts', 'src/formatters'],
   ['src/config'],
   ['src/session.ts'],
+  ['src/batch'],
   ['src/api.ts', 'src/cli', 'src/lsp', 'src/index.ts'],
 ];
 /** Units of one layer that must not import each other. */

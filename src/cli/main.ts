@@ -14,11 +14,20 @@ import { openOutput, type OutputTarget } from '../io/output-target.js';
 import { MAX_FILE_BYTES, readErrorMessage } from '../io/read.js';
 import { builtinFormats } from '../format/formats.js';
 import { searchedExtensions } from '../readers/index.js';
-import { fatalResult, fixFile, lintBytes, lintFile, parseText, readInput, type LintFileOptions } from '../lint.js';
+import { fatalResult, lintBytes, parseText, readInput, type LintFileOptions } from '../lint.js';
 import { BUILTIN_PLUGIN, Session } from '../session.js';
 import { packageVersion } from '../paths.js';
 import type { LintResult, SeveritySetting } from '../types.js';
 import { coverageOf, extractCsv, extractValues, type Extracted } from './extract.js';
+import { crossYearIndex, CrossYearUsageError, loadAliases } from './crossyear.js';
+import { auditFormat, renderAudit } from './audit.js';
+import { Progress } from './progress.js';
+import { RunEnv, ignoredResult, type RunSettings } from '../batch/run-env.js';
+import { ConcurrencyError, PARALLEL_THRESHOLD, resolveConcurrency, workerPool } from '../batch/pool.js';
+import { cacheStrategy, CacheError, hash, LintCache } from '../batch/cache.js';
+import { lintFiles, summarizeFiles, type FilesRun } from './run-files.js';
+import { parseShard, shardOf, ShardError } from '../batch/shard.js';
+import { MergeError, runMerge } from './merge.js';
 import { relative, resolve } from 'node:path';
 import { readStreamBounded } from '../io/read-file.js';
 
@@ -55,6 +64,12 @@ export async function main(argv: string[], io: Io = defaultIo()): Promise<number
     .command('$0 [paths..]', '检查报告（默认命令）', (y) =>
       y.positional('paths', { type: 'string', array: true, describe: `要检查的文件、文件夹（递归查找 ${extensions.filter((e) => e !== 'markdown').map((e) => '.' + e).join(' ')}）或通配符` }),
     )
+    .command('audit [paths..]', '检查一批报告（含跨年度检查），输出按机关、年度的汇总：--format html|csv|json', (y) =>
+      y.positional('paths', { type: 'string', array: true, describe: '要检查的文件、文件夹或通配符' }),
+    )
+    .command('merge [files..]', '把几次运行（--shard）的输出合并为一份：JSON、SARIF 或 audit 的 JSON', (y) =>
+      y.positional('files', { type: 'string', array: true, describe: '各份的输出文件' }),
+    )
     .command('parse <file>', '把报告读成语法树（JSON）输出；coverage 说明每张表格读到了格式规定的几行、几个数字', (y) => y.positional('file', { type: 'string', demandOption: true }))
     .command('extract <files..>', '按格式的行、列编号输出表格数值（JSON；--format csv 为每格一行的 CSV），便于汇总；可给多个文件或文件夹', (y) =>
       y.positional('files', { type: 'string', array: true, demandOption: true }),
@@ -85,6 +100,13 @@ export async function main(argv: string[], io: Io = defaultIo()): Promise<number
     .option('fix-type', { type: 'string', describe: '只做这些类型规则的修正：problem、suggestion、layout（可用逗号分隔或重复）' })
     .option('report-unused-disable-directives', { type: 'boolean', describe: '报告没有屏蔽任何问题的 report-lint-disable 指令（作为错误）' })
     .option('report-unused-disable-directives-severity', { type: 'string', describe: '同上，并指定严重程度：off、warn 或 error' })
+    .option('history', { type: 'string', describe: '往年的报告（或 report-lint extract 输出的 JSON）所在的文件夹或文件，供跨年度检查对照，可重复' })
+    .option('agency-aliases', { type: 'string', describe: '机构更名对应表（JSON 或 YAML：旧名称: 新名称），跨年度配对时视为同一机构' })
+    .option('concurrency', { type: 'string', describe: `同时检查的线程数：auto、off 或正整数（默认：${PARALLEL_THRESHOLD} 个文件以上时 auto）；结果与逐个检查相同` })
+    .option('shard', { type: 'string', describe: '只检查第 i 份（共 n 份，按路径稳定划分），如 --shard 2/4；各份的输出用 report-lint merge 合并' })
+    .option('cache', { type: 'boolean', describe: '只检查改动过的文件：没有改动的文件（配置、格式、词典、插件和版本也没变）直接用上次的结果' })
+    .option('cache-location', { type: 'string', describe: '缓存文件的位置（文件或文件夹，默认 ./.reportlintcache）' })
+    .option('cache-strategy', { type: 'string', describe: '判断文件是否改动的方法：metadata（大小和修改时间，默认）或 content（内容）' })
     .option('require-reason', { type: 'boolean', describe: '要求每条 report-lint-disable 指令写明原因（-- 原因）' })
     .strict()
     .help('help')
@@ -115,7 +137,8 @@ export async function main(argv: string[], io: Io = defaultIo()): Promise<number
 
   try {
     const command = String(args._[0] ?? '');
-    const formatName = String(args.format);
+    const audit = command === 'audit' ? auditFormat(args, argv) : undefined;
+    const formatName = audit || command === 'merge' ? 'json' : String(args.format);
     const formatter = formatters[formatName];
     if (command === 'extract' || command === 'parse') {
       // JSON unless asked otherwise; extract also writes CSV
@@ -135,15 +158,29 @@ export async function main(argv: string[], io: Io = defaultIo()): Promise<number
     const emit = (text: string) => (outputFile === undefined ? io.stdout(text) : (output ?? openOutput(resolve(io.cwd, outputFile), [])).write(text));
     const noConfig = (args.config as unknown) === false || argv.includes('--no-config');
     const configFile = typeof args.config === 'string' && !noConfig ? args.config : undefined;
+    const fixing = fixOptions(args);
+    const directives = directiveOptions(args);
+    // what a file is linted with; plain data, so that worker threads make the same
+    const runSettings: RunSettings = {
+      cwd: io.cwd,
+      configFile,
+      noConfig,
+      cliRules,
+      quiet: Boolean(args.quiet),
+      reportFormat,
+      encoding,
+      directives,
+      ...(fixing ? { fixing } : {}),
+      keepSource: Boolean(formatter.showsSource),
+    };
+    const runEnv = new RunEnv(runSettings);
     // what is in force for a file: its configuration, then --rule, then --quiet
-    const session = new Session({ cwd: io.cwd, configFile, noConfig, rules: cliRules, quiet: Boolean(args.quiet) });
+    const session = runEnv.session;
 
     if (args['print-config'] !== undefined) {
       io.stdout(JSON.stringify(await session.describe(resolve(io.cwd, String(args['print-config']))), null, 2) + '\n');
       return 0;
     }
-    const fixing = fixOptions(args);
-    const directives = directiveOptions(args);
     if (command === 'lsp') {
       const server = await import('../lsp/server.js');
       return server.runLanguageServer({ rules: cliRules, format: reportFormat, quiet: Boolean(args.quiet), cwd: io.cwd, configFile, noConfig, ...directives });
@@ -159,6 +196,14 @@ export async function main(argv: string[], io: Io = defaultIo()): Promise<number
       }
       const web = await import('./web.js');
       return web.runWebServer({ port, open: Boolean(args.open), stdout: io.stdout, stderr: io.stderr });
+    }
+
+    if (command === 'merge') {
+      const ctx: FormatterContext = { cwd: io.cwd, colorLevel: outputFile === undefined || args.color !== undefined ? colorLevel(args.color as boolean | undefined, io) : 0, rules: ruleMap([BUILTIN_PLUGIN]), env: io.env };
+      const formatGiven = argv.some((a) => a === '--format' || a === '-f' || a.startsWith('--format='));
+      const merged = runMerge((args.files as string[] | undefined) ?? [], { cwd: io.cwd, format: String(args.format), formatGiven, ctx });
+      emit(merged.output);
+      return merged.code;
     }
 
     if (command === 'extract') {
@@ -230,6 +275,39 @@ export async function main(argv: string[], io: Io = defaultIo()): Promise<number
       setups.push(fs);
     }
 
+    // --shard i/n: this run lints its share of the files (the cross-year summaries still cover them all)
+    const shard = parseShard(args.shard as string | undefined);
+    const mine = shard ? targets.filter((t) => shardOf(t.path, io.cwd, shard.count) === shard.index) : targets;
+    // files on worker threads (--concurrency); results in the files' order, as in a serial run
+    const threads = resolveConcurrency(args.concurrency as string | undefined, targets.length);
+    // --cache: results (and summaries) of unchanged files linted with the same everything (not with --fix)
+    const cache = args.cache && !fixing ? LintCache.open(LintCache.location(args['cache-location'] as string | undefined, io.cwd), cacheStrategy(args['cache-strategy']), hash({ v: packageVersion(), s: { ...runSettings, cwd: undefined } })) : undefined;
+    const setupByPath = new Map(targets.map((t, i) => [t.path, setups[i]]));
+    const history = [args.history as string | string[] | undefined].flat().filter((x): x is string => x !== undefined);
+    const aliases = loadAliases(args['agency-aliases'] as string | undefined, io.cwd);
+    const pool = threads > 1 ? workerPool(threads) : undefined;
+    const filesRun: FilesRun = { runEnv, settings: runSettings, pool, cache, configOf: (p) => setupByPath.get(p) };
+
+    // cross-year rules: the reports' summaries gathered first and paired by agency and year
+    const peerIndex = await crossYearIndex({
+      files: targets.filter((t, i) => !t.error && !t.skipped && setups[i] && !setups[i]!.ignored).map((t) => t.path),
+      envs: setups.map((s) => s?.env),
+      settingsFor: (path) => {
+        const s = setupByPath.get(path);
+        return s ? { formats: s.env.formats, dictionary: s.env.dictionary, format: reportFormat ?? s.env.format } : undefined;
+      },
+      history,
+      aliases,
+      encoding,
+      cwd: io.cwd,
+      stderr: io.stderr,
+      keepAll: Boolean(audit),
+      summarizeMany: (paths: string[], al?: Map<string, string>) => summarizeFiles(filesRun, paths, al),
+    }).catch(async (e) => {
+      await pool?.close();
+      throw e;
+    });
+
     const results: LintResult[] = [];
     if (args.stdin) {
       // named as ESLint's --stdin-filename: relative to the working directory; its extension decides how the text
@@ -240,44 +318,26 @@ export async function main(argv: string[], io: Io = defaultIo()): Promise<number
       const opts = { filePath, format: reportFormat, encoding, ...directives, ...(fixing ? { fix: true, fixTypes: fixing.fixTypes } : {}) };
       results.push(stdinName !== undefined && fs.ignored ? ignoredResult(filePath) : await lintStdin(io, fs.env, opts));
     }
-    const progress = targets.length >= 10 && io.stderrIsTTY && !io.env.CI;
-    for (let i = 0; i < targets.length; i++) {
-      const t = targets[i];
-      const fs = setups[i];
-      if (progress) io.stderr(`\r正在检查 ${i + 1}/${targets.length} …`);
-      if (t.error || !fs) {
-        results.push(fatalResult(t.path, t.error ?? '无法读取'));
-        continue;
-      }
-      if (t.skipped) {
-        results.push(skippedResult(t.path, t.skipped));
-        continue;
-      }
-      if (fs.ignored) {
-        // a file named on the command line is reported as ignored; one found in a folder is passed over
-        if (t.explicit) results.push(ignoredResult(t.path));
-        continue;
-      }
-      const opts = { format: reportFormat, encoding, ...directives };
-      const r = fixing ? await fixFile(t.path, fs.env, { ...opts, ...fixing }) : await lintFile(t.path, fs.env, opts);
-      // a file's text is kept only where the output shows source lines: many files are linted one by one, and
-      // only their findings stay
-      if (!formatter.showsSource || !r.messages.length) delete r.source;
-      results.push(r);
+    const progress = mine.length >= 10 && io.stderrIsTTY && !io.env.CI ? new Progress(mine.length, io.stderr) : undefined;
+    try {
+      for (const r of await lintFiles(filesRun, mine, peerIndex, (done) => progress?.tick(done))) if (r) results.push(r);
+      cache?.save();
+    } finally {
+      await pool?.close();
     }
-    if (progress) io.stderr('\r\x1b[K');
+    progress?.done();
     // --quiet: warnings are not shown, also those an error rule gave at a lower severity
     if (args.quiet) {
       for (let i = 0; i < results.length; i++) {
         const r = results[i];
-        if (r.warningCount) results[i] = { ...r, ...result(r.filePath, r.messages.filter((m) => m.severity === 2), r.source) };
+        if (r.warningCount || r.infoCount) results[i] = { ...r, ...result(r.filePath, r.messages.filter((m) => m.severity === 2), r.source) };
       }
     }
 
     // a file gets no colour unless --color asks for it
     const color = outputFile === undefined || args.color !== undefined ? colorLevel(args.color as boolean | undefined, io) : 0;
     const ctx: FormatterContext = { cwd: io.cwd, colorLevel: color, rules: knownRules, env: io.env };
-    emit(formatter(results, ctx));
+    emit(audit ? renderAudit(audit, results, peerIndex, knownRules) : formatter(results, ctx));
 
     const errors = results.reduce((n, r) => n + r.errorCount, 0);
     const warnings = results.reduce((n, r) => n + r.warningCount, 0);
@@ -290,7 +350,7 @@ export async function main(argv: string[], io: Io = defaultIo()): Promise<number
     }
     return code;
   } catch (e) {
-    if (e instanceof UsageError || e instanceof ConfigError || e instanceof OutputError) {
+    if (e instanceof UsageError || e instanceof ConfigError || e instanceof OutputError || e instanceof CrossYearUsageError || e instanceof ConcurrencyError || e instanceof CacheError || e instanceof ShardError || e instanceof MergeError) {
       io.stderr(`report-lint：${e.message}\n`);
       return 2;
     }
@@ -299,18 +359,6 @@ export async function main(argv: string[], io: Io = defaultIo()): Promise<number
   }
 }
 
-/** A path found in a folder and not read (a link to a folder, a pipe …): a warning that says why. */
-function skippedResult(path: string, why: string): LintResult {
-  return result(path, [{ ruleId: null, severity: 1, message: `已跳过：${why}`, line: 1, column: 1, endLine: 1, endColumn: 1 }]);
-}
-
-function ignoredResult(path: string): LintResult {
-  return result(path, [
-    { ruleId: null, severity: 1, message: '这个文件被配置的 ignorePatterns 忽略，未检查', line: 1, column: 1, endLine: 1, endColumn: 1 },
-  ]);
-}
-
-/** --stdin: read all of standard input, read its bytes as a file's are read, lint it under the given name. */
 async function lintStdin(io: Io, env: LintEnv, opts: LintFileOptions & { filePath: string }): Promise<LintResult> {
   let bytes: Uint8Array;
   try {
@@ -361,7 +409,7 @@ function ruleSettings(list: string[] | undefined): Record<string, SeveritySettin
       const id = part.slice(0, at).trim();
       const sev = part.slice(at + 1).trim();
       const setting = parseSeverity(sev);
-      if (setting === undefined) throw new UsageError(`--rule ${part}：严重程度「${sev}」无效，应为 off、warn 或 error`);
+      if (setting === undefined) throw new UsageError(`--rule ${part}：严重程度「${sev}」无效，应为 off、info、warn 或 error`);
       out[id] = setting;
     }
   }

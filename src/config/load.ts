@@ -353,7 +353,7 @@ async function loadPlugin(
   for (const r of rules) {
     const ok = r && typeof r === 'object' && r.meta && typeof r.meta.id === 'string' && typeof r.check === 'function' && r.meta.schema && typeof r.meta.schema === 'object';
     if (!ok) throw new ConfigError(`插件「${name}」里有一条规则不符合规则接口（需要 meta.id、meta.schema 和 check 函数）`);
-    if (!['error', 'warn'].includes(r.meta.severity)) throw new ConfigError(`插件「${name}」的规则「${r.meta.id}」的默认严重程度应为 error 或 warn`);
+    if (!['error', 'warn', 'info'].includes(r.meta.severity)) throw new ConfigError(`插件「${name}」的规则「${r.meta.id}」的默认严重程度应为 error、warn 或 info`);
   }
   const base = dirname(path);
   const formats = (mod.templates ?? []).map((t, i) =>

@@ -15,7 +15,7 @@ export function buildConfigSchema(rules: Map<string, RuleModule>): Record<string
   const ruleProps: Record<string, unknown> = {};
   for (const [id, r] of [...rules].sort(([a], [b]) => a.localeCompare(b))) {
     ruleProps[id] = {
-      description: `${r.meta.description.zh}（默认 ${r.meta.severity === 'error' ? 'error' : 'warn'}）`,
+      description: `${r.meta.description.zh}（默认 ${r.meta.severity}）`,
       oneOf: [{ $ref: '#/definitions/severity' }, { type: 'array', minItems: 1, maxItems: 2, ...tuple(r) }],
     };
   }
@@ -28,7 +28,7 @@ export function buildConfigSchema(rules: Map<string, RuleModule>): Record<string
     type: 'object',
     additionalProperties: false,
     definitions: {
-      severity: { enum: ['off', 'warn', 'error', 0, 1, 2], description: 'off（关闭）、warn（警告）或 error（错误）' },
+      severity: { enum: ['off', 'info', 'warn', 'error', 0, 1, 2], description: 'off（关闭）、info（提示）、warn（警告）或 error（错误）' },
       rules: rulesSchema,
     },
     properties: {
@@ -134,8 +134,8 @@ function explain(errors: ErrorObject[], data: unknown, rules: Map<string, RuleMo
     const v = valueAt(data, p);
     const where = keyPath(p);
     const sev = Array.isArray(v) ? v[0] : v;
-    if (!['off', 'warn', 'error', 0, 1, 2].includes(sev as never)) {
-      add(where, `${where} 的严重程度是 ${show(sev)}，应为 "off"、"warn"、"error"（或 0、1、2），也可写成 [严重程度, 选项]`);
+    if (!['off', 'info', 'warn', 'error', 0, 1, 2].includes(sev as never)) {
+      add(where, `${where} 的严重程度是 ${show(sev)}，应为 "off"、"info"、"warn"、"error"（或 0、1、2），也可写成 [严重程度, 选项]`);
       continue;
     }
     if (Array.isArray(v) && v.length > 2) {

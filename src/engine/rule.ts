@@ -8,8 +8,11 @@ import type { SourceText } from '../text/lines.js';
 import type { ReportIdentity } from '../prose/identity.js';
 import type { Prose } from '../prose/index.js';
 import type { Fix, LogicalLocation, Position, Report, Suggestion } from '../types.js';
+import type { PeerReport } from './peer.js';
 
-export type RuleSeverityName = 'error' | 'warn';
+export type { PeerReport };
+
+export type RuleSeverityName = 'error' | 'warn' | 'info';
 
 export interface RuleMeta {
   /** public id, used in configs, on the command line and in output */
@@ -29,6 +32,11 @@ export interface RuleMeta {
   hasSuggestions?: boolean;
   /** the kinds of the format's relations (data/formats/*.json relations[].kind) that the rule checks */
   relations?: string[];
+  /**
+   * the rule compares the report with other reports (context.peers): whoever lints a set of files gathers them
+   * first; linted alone, the rule sees no peers and reports nothing
+   */
+  crossFile?: boolean;
 }
 
 export interface Located {
@@ -36,7 +44,12 @@ export interface Located {
 }
 
 export interface RelatedDescriptor {
-  node: Located;
+  /** a node of this report; or, for a place in another file, `position` (and `filePath`) */
+  node?: Located;
+  position?: Located['position'];
+  /** another report's file (a peer's filePath) */
+  filePath?: string;
+  location?: LogicalLocation;
   message: string;
 }
 
@@ -66,6 +79,11 @@ export interface RuleContext {
   readonly options: Record<string, unknown>;
   /** the report's identity: title and its year, 统计期限, 落款, page date, parts, agency kind (read once per report) */
   identity(): ReportIdentity;
+  /**
+   * Other reports of the same agency (other years), as compact summaries, given by whoever lints a set of files
+   * (empty when a report is linted alone). The engine does not look into them.
+   */
+  readonly peers: readonly PeerReport[];
   /** the report's prose: paragraphs (never table cells) with their sentences, numbers and lists; read once per report, on first use */
   prose(): Prose;
   report(descriptor: ReportDescriptor): void;

@@ -11,7 +11,7 @@ import type { Format } from '../format/formats.js';
 import type { Dictionary } from '../format/dictionary.js';
 import type { SourceText } from '../text/lines.js';
 import type { LintMessage, LintResult, LogicalLocation, Report, ReportNode, SeveritySetting } from '../types.js';
-import { docsUrl, type Plugin, type ReportDescriptor, type RuleContext, type RuleMeta, type RuleModule } from './rule.js';
+import { docsUrl, type PeerReport, type Plugin, type ReportDescriptor, type RuleContext, type RuleMeta, type RuleModule } from './rule.js';
 import { applyDirectives } from './directives.js';
 import { isSafeFix } from './fix.js';
 import { reportIdentity } from '../prose/identity.js';
@@ -74,7 +74,8 @@ export interface RuleSetting {
 export interface ActiveRule {
   rule: RuleModule;
   id: string;
-  severity: 1 | 2;
+  /** 2 error, 1 warning, 0 information (the rule runs; its findings are information) */
+  severity: 0 | 1 | 2;
   options: Record<string, unknown>;
 }
 
@@ -101,7 +102,7 @@ export function severityOf(s: SeveritySetting): 0 | 1 | 2 {
 
 /** A severity written as text (on the command line): off, warn, warning, error, 0, 1, 2; undefined for anything else. */
 export function parseSeverity(text: string): SeveritySetting | undefined {
-  if (!['off', 'warn', 'error', 'warning', '0', '1', '2'].includes(text)) return undefined;
+  if (!['off', 'info', 'warn', 'error', 'warning', '0', '1', '2'].includes(text)) return undefined;
   return (/^\d$/.test(text) ? Number(text) : text) as SeveritySetting;
 }
 
@@ -131,8 +132,9 @@ export function resolveRules(plugins: readonly Plugin[], settings: Record<string
   for (const [id, rule] of map) {
     const s = settings[id];
     const setting: RuleSetting = s === undefined ? { severity: rule.meta.severity } : normalizeRuleSetting(s);
-    const severity = severityOf(setting.severity);
-    if (severity === 0) continue;
+    const info = setting.severity === 'info';
+    const severity = info ? 0 : severityOf(setting.severity);
+    if (severity === 0 && !info) continue;
     const options = { ...(rule.meta.defaultOptions ?? {}), ...(setting.options ?? {}) };
     const key = JSON.stringify(rule.meta.schema);
     let validate = validators.get(key);
@@ -146,11 +148,19 @@ export function resolveRules(plugins: readonly Plugin[], settings: Record<string
   return active;
 }
 
+const NO_PEERS: readonly PeerReport[] = Object.freeze([]);
+
 /**
  * Run the rules on a report: each rule's findings become messages (a rule that throws gives one fatal message and
  * the others still run).
  */
-export function runRules(parsed: ParsedReport, file: VFile, active: readonly ActiveRule[], dictionary: Dictionary): LintMessage[] {
+export function runRules(
+  parsed: ParsedReport,
+  file: VFile,
+  active: readonly ActiveRule[],
+  dictionary: Dictionary,
+  peers: readonly PeerReport[] = NO_PEERS,
+): LintMessage[] {
   const { report, source, format } = parsed;
   const filePath = file.path || '<text>';
   const messages: LintMessage[] = [];
@@ -166,6 +176,7 @@ export function runRules(parsed: ParsedReport, file: VFile, active: readonly Act
       dictionary,
       options: a.options,
       identity: () => reportIdentity(report, source, { webPage: parsed.input.webPage === true }),
+      peers,
       prose: () => readProse(report, source),
       report: (d: ReportDescriptor) => messages.push(toMessage(file, a, d, where())),
     };
@@ -215,8 +226,10 @@ export function result(filePath: string, messages: LintMessage[], source?: strin
   let fatalErrorCount = 0;
   let fixableErrorCount = 0;
   let fixableWarningCount = 0;
+  let infoCount = 0;
   for (const m of messages) {
-    if (m.severity === 2) {
+    if (m.severity === 0) infoCount++;
+    else if (m.severity === 2) {
       errorCount++;
       if (m.fatal) fatalErrorCount++;
       if (m.fix) fixableErrorCount++;
@@ -225,7 +238,9 @@ export function result(filePath: string, messages: LintMessage[], source?: strin
       if (m.fix) fixableWarningCount++;
     }
   }
-  return { filePath, messages, errorCount, warningCount, fatalErrorCount, fixableErrorCount, fixableWarningCount, source };
+  const r: LintResult = { filePath, messages, errorCount, warningCount, fatalErrorCount, fixableErrorCount, fixableWarningCount, source };
+  if (infoCount) r.infoCount = infoCount;
+  return r;
 }
 
 /**
@@ -234,7 +249,9 @@ export function result(filePath: string, messages: LintMessage[], source?: strin
  */
 function toMessage(file: VFile, a: ActiveRule, d: ReportDescriptor, locations: Map<object, LogicalLocation>): LintMessage {
   const p = d.node.position;
-  const severity = d.severity === 'warn' ? 1 : a.severity;
+  // a finding may lower its rule's severity, never raise it
+  const lowered = d.severity === 'info' ? 0 : d.severity === 'warn' ? 1 : 2;
+  const severity = Math.min(lowered, a.severity) as 0 | 1 | 2;
   const vm = file.message(d.message, { place: p, ruleId: a.id, source: 'report-lint' });
   vm.fatal = severity === 2;
   vm.url = docsUrl(a.id, a.rule.meta);
@@ -254,14 +271,20 @@ function toMessage(file: VFile, a: ActiveRule, d: ReportDescriptor, locations: M
   const loc = d.location ?? locations.get(d.node);
   if (loc) m.location = loc;
   if (d.related?.length) {
-    m.related = d.related.map((r) => ({
-      message: r.message,
-      line: r.node.position.start.line,
-      column: r.node.position.start.column,
-      endLine: r.node.position.end.line,
-      endColumn: r.node.position.end.column,
-      ...(locations.get(r.node) ? { location: locations.get(r.node) } : {}),
-    }));
+    m.related = d.related.map((r) => {
+      // a place in another file may have no position (a peer read from extract JSON): its first line, and its logical location
+      const pos = r.node?.position ?? r.position;
+      const loc = r.location ?? (r.node ? locations.get(r.node) : undefined);
+      return {
+        message: r.message,
+        ...(r.filePath !== undefined ? { filePath: r.filePath } : {}),
+        line: pos?.start.line ?? 1,
+        column: pos?.start.column ?? 1,
+        endLine: pos?.end.line ?? 1,
+        endColumn: pos?.end.column ?? 1,
+        ...(loc ? { location: loc } : {}),
+      };
+    });
   }
   if (d.fix) m.fix = d.fix;
   if (d.suggestions?.length) m.suggestions = d.suggestions;

@@ -16,7 +16,7 @@ export const checkstyle: Formatter = (results, ctx) => {
     }
     out += `  <file name="${name}">\n`;
     for (const m of r.messages) {
-      const severity = m.fatal || m.severity === 2 ? 'error' : 'warning';
+      const severity = m.fatal || m.severity === 2 ? 'error' : m.severity === 0 ? 'info' : 'warning';
       const source = m.ruleId ? `report-lint.${m.ruleId}` : 'report-lint';
       out += `    <error line="${m.line}" column="${m.column}" severity="${severity}" message="${xmlAttr(m.message)}" source="${xmlAttr(source)}"/>\n`;
     }

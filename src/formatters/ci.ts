@@ -32,8 +32,8 @@ export function ciPath(filePath: string, ctx: FormatterContext): string {
   return repoRelative(filePath, sourceRoot(ctx)) ?? filePath;
 }
 
-export function severityName(m: LintMessage): '错误' | '警告' {
-  return m.fatal || m.severity === 2 ? '错误' : '警告';
+export function severityName(m: LintMessage): '错误' | '警告' | '提示' {
+  return m.fatal || m.severity === 2 ? '错误' : m.severity === 0 ? '提示' : '警告';
 }
 
 /** The web page of a rule, when the rule is known. */
@@ -44,7 +44,7 @@ export function ruleHelpUri(ruleId: string | null, ctx: FormatterContext): strin
 
 /** `相关：41:20 自然人：3` — one line for each cell taking part in a finding. */
 export function relatedLines(m: LintMessage): string[] {
-  return (m.related ?? []).map((r: RelatedLocation) => `相关：${r.line}:${r.column} ${r.message}`);
+  return (m.related ?? []).map((r: RelatedLocation) => `相关：${r.filePath !== undefined ? `${r.filePath}:` : ''}${r.line}:${r.column} ${r.message}`);
 }
 
 /** Counts over all results. */

@@ -37,7 +37,7 @@ export const codeframe: Formatter = (results, ctx) => {
     warnings += r.warningCount;
     const lines = r.source === undefined ? [] : r.source.split(/\r\n|\r|\n/);
     for (const m of r.messages) {
-      const sev = m.fatal || m.severity === 2 ? c.red('错误') : c.yellow('警告');
+      const sev = m.fatal || m.severity === 2 ? c.red('错误') : m.severity === 0 ? c.blue('提示') : c.yellow('警告');
       out += `${sev}：${printable(m.message)}${m.ruleId ? c.dim(` (${m.ruleId})`) : ''}\n`;
       out += c.dim(`  位置 ${displayPath(r.filePath, ctx.cwd)}:${m.line}:${m.column}`) + '\n';
       if (lines.length && m.line >= 1 && m.line <= lines.length) {

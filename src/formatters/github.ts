@@ -37,7 +37,7 @@ function annotation(r: LintResult, m: LintMessage, ctx: FormatterContext): strin
   }
   props.push(['title', m.ruleId ? `report-lint ${m.ruleId}` : 'report-lint']);
   const text = [m.message, ...relatedLines(m)].join('\n');
-  return workflowCommand(m.fatal || m.severity === 2 ? 'error' : 'warning', props, text);
+  return workflowCommand(m.fatal || m.severity === 2 ? 'error' : m.severity === 0 ? 'notice' : 'warning', props, text);
 }
 
 export const github: Formatter = (results, ctx) => {

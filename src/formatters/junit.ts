@@ -30,13 +30,13 @@ export const junit: Formatter = (results, ctx) => {
     const name = xmlAttr(ciPath(r.filePath, ctx));
     const fatal = r.messages.filter((m) => m.fatal);
     const failed = r.messages.filter((m) => !m.fatal && m.severity === 2);
-    const warned = r.messages.filter((m) => !m.fatal && m.severity === 1);
+    const warned = r.messages.filter((m) => !m.fatal && m.severity !== 2);
     if (fatal.length) errors++;
     else if (failed.length) failures++;
     let body = '';
     for (const m of fatal) body += `      <error type="${xmlAttr(m.ruleId ?? 'fatal')}" message="${xmlAttr(m.message)}">${xmlText(details(m, ctx))}</error>\n`;
     for (const m of failed) body += `      <failure type="${xmlAttr(m.ruleId ?? 'error')}" message="${xmlAttr(m.message)}">${xmlText(details(m, ctx))}</failure>\n`;
-    if (warned.length) body += `      <system-out>${xmlText(warned.map((m) => `警告 ${details(m, ctx)}`).join('\n'))}</system-out>\n`;
+    if (warned.length) body += `      <system-out>${xmlText(warned.map((m) => `${m.severity === 0 ? '提示' : '警告'} ${details(m, ctx)}`).join('\n'))}</system-out>\n`;
     const open = `    <testcase classname="${name}" name="${name}" file="${name}"`;
     cases.push(body ? `${open}>\n${body}    </testcase>\n` : `${open}/>\n`);
   }

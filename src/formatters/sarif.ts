@@ -95,8 +95,8 @@ function ruleName(id: string): string {
     .join('');
 }
 
-function level(m: LintMessage): 'error' | 'warning' {
-  return m.fatal || m.severity === 2 ? 'error' : 'warning';
+function level(m: LintMessage): 'error' | 'warning' | 'note' {
+  return m.fatal || m.severity === 2 ? 'error' : m.severity === 0 ? 'note' : 'warning';
 }
 
 export const sarif: Formatter = (results, ctx) => JSON.stringify(sarifLog(results, ctx), null, 2) + '\n';
@@ -116,7 +116,7 @@ export function sarifLog(results: LintResult[], ctx: FormatterContext): Json {
       ...(helpUri
         ? { helpUri, help: { text: `${meta.description.zh}\n说明与示例：${helpUri}`, markdown: `${meta.description.zh}\n\n[说明与示例](${helpUri})` } }
         : { help: { text: meta.description.zh } }),
-      defaultConfiguration: { level: meta.severity === 'error' ? 'error' : 'warning' },
+      defaultConfiguration: { level: meta.severity === 'error' ? 'error' : meta.severity === 'info' ? 'note' : 'warning' },
       properties: { tags: [meta.type], ...(meta.fixable ? { fixable: true } : {}) },
     };
   });
@@ -154,7 +154,7 @@ export function sarifLog(results: LintResult[], ctx: FormatterContext): Json {
         locations: [{ physicalLocation: { artifactLocation: indexed, region: region(m) }, ...(logical ? { logicalLocations: logical } : {}) }],
         partialFingerprints: { [FINGERPRINT_KEY]: `${hash(key)}:${n}` },
       };
-      if (m.related?.length) result.relatedLocations = m.related.map((rel, i) => relatedLocation(rel, i + 1, indexed));
+      if (m.related?.length) result.relatedLocations = m.related.map((rel, i) => relatedLocation(rel, i + 1, rel.filePath !== undefined ? artifactLocation(rel.filePath, root) : indexed));
       const fixes = [...(m.fix ? [{ desc: `改为「${m.fix.text}」`, fix: m.fix }] : []), ...(m.suggestions ?? [])].map((s) => ({
         description: { text: s.desc },
         artifactChanges: [

@@ -67,7 +67,7 @@ function severityOf(m: LintMessage): DiagnosticSeverity {
   if (m.fatal) return DiagnosticSeverity.Error;
   // the one message without a rule that is not fatal: "not recognised as an annual report, not checked"
   if (m.ruleId === null) return m.severity === 2 ? DiagnosticSeverity.Error : DiagnosticSeverity.Information;
-  return m.severity === 2 ? DiagnosticSeverity.Error : DiagnosticSeverity.Warning;
+  return m.severity === 2 ? DiagnosticSeverity.Error : m.severity === 0 ? DiagnosticSeverity.Information : DiagnosticSeverity.Warning;
 }
 
 export function diagnostics(a: Analysis, rules: ReadonlyMap<string, RuleModule>): Diagnostic[] {

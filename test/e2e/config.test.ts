@@ -142,7 +142,7 @@ describe('configuration errors: exit 2 before any file is linted, naming the fil
     ['invalid JSON', { '.reportlintrc.json': '{ "rules": ' }, ['.reportlintrc.json 不是有效的 JSON']],
     ['an unknown key, with did-you-mean', { '.reportlintrc.json': '{"rulez": {}}' }, ['不认识的配置项「rulez」（是否想写「rules」？）', '可用的配置项：extends、rules']],
     ['a misspelt rule id', { '.reportlintrc.json': '{"rules": {"cell-empy": "off"}}' }, ['rules 中没有名为「cell-empy」的规则（是否想写「cell-empty」？）']],
-    ['a bad severity', { '.reportlintrc.yaml': 'rules:\n  cell-empty: loud\n' }, ['rules.cell-empty 的严重程度是 "loud"，应为 "off"、"warn"、"error"']],
+    ['a bad severity', { '.reportlintrc.yaml': 'rules:\n  cell-empty: loud\n' }, ['rules.cell-empty 的严重程度是 "loud"，应为 "off"、"info"、"warn"、"error"']],
     ['a bad option value', { '.reportlintrc.json': '{"rules": {"cell-empty": ["warn", {"aggregateRows": "yes"}]}}' }, ['rules.cell-empty[1].aggregateRows 的值是 "yes"，应为布尔值']],
     ['an unknown option', { '.reportlintrc.json': '{"rules": {"label-variant": ["warn", {"heading": false}]}}' }, ['rules.label-variant[1] 中没有选项「heading」（是否想写「headings」？）']],
     ['a wrong type', { '.reportlintrc.json': '{"ignorePatterns": "old/**"}' }, ['ignorePatterns 的值是 "old/**"，应为数组']],

@@ -61,7 +61,7 @@ describe('sarif on the five seeds', () => {
       expect(d.shortDescription.text).toBe(rule.meta.description.zh);
       expect(d.fullDescription.text).toContain(rule.meta.description.en);
       expect(d.helpUri).toBe(DOCS_BASE + rule.meta.docs);
-      expect(d.defaultConfiguration.level).toBe(rule.meta.severity === 'error' ? 'error' : 'warning');
+      expect(d.defaultConfiguration.level).toBe(rule.meta.severity === 'error' ? 'error' : rule.meta.severity === 'info' ? 'note' : 'warning');
       expect(d.name).toMatch(/^[A-Z][A-Za-z0-9]+$/);
     }
   });

@@ -21,6 +21,7 @@
  */
 import assert from 'node:assert/strict';
 import { builtinRules, definePlugin, lint, ruleMap, type InputKind, type LintMessage, type LintResult, type Plugin, type RuleModule } from '../../src/index.js';
+import type { RuleSeverityName } from '../../src/engine/rule.js';
 
 export interface CaseOptions {
   /** a name for the test (default: the first line of the report that differs from the others, shortened) */
@@ -146,7 +147,7 @@ export class RuleTester {
 
   private lintCase(ruleId: string, rule: RuleModule, c: ValidCase, fix = false): LintResult {
     const plugins = this.pluginsFor(ruleId, rule);
-    const rules: Record<string, 'off' | { severity: 'error' | 'warn'; options?: Record<string, unknown> }> = {};
+    const rules: Record<string, 'off' | { severity: RuleSeverityName; options?: Record<string, unknown> }> = {};
     for (const id of ruleMap([builtinRules, ...plugins]).keys()) rules[id] = 'off';
     rules[ruleId] = { severity: rule.meta.severity, options: c.options };
     return lint(c.code, {

@@ -86,6 +86,8 @@ export function headerRows(t: FormatTable, labelColumns: number): string[][] {
 export interface Ctx {
   format: Format;
   rng: Rng;
+  /** the running text's draws (rng, unless the options give the prose its own seed) */
+  proseRng: Rng;
   opts: SynthOptions;
   layout: Layout;
   atx: boolean;

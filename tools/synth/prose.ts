@@ -50,13 +50,14 @@ const S5_MEASURES = [
 ];
 
 export function makeProse(ctx: Ctx): Map<string, string[]> {
-  const { rng, year, values } = ctx;
+  const { proseRng: rng, year, values } = ctx;
   const v = (k: string) => values[k];
   const p = new Map<string, string[]>();
-  const sentences = (pool: readonly string[], n: number) => rng.shuffle([...pool]).slice(0, n).join('；') + '。';
+  const sentences = (pool: readonly string[], n: number) => rng.shuffle([...pool]).slice(0, n).map((s) => opening(ctx) + s).join('；') + '。';
   const published = rng.int(120, 2600);
   const s1: string[] = [];
-  const topics = S1_TOPICS.slice(0, ctx.format.short >= '2021' ? 5 : rng.int(3, 5));
+  // with a prose seed the text must not depend on the format (a copy across the 2021 format change is still a copy)
+  const topics = S1_TOPICS.slice(0, ctx.format.short >= '2021' || ctx.opts.proseSeed !== undefined ? 5 : rng.int(3, 5));
   topics.forEach((topic, i) => {
     let body = sentences(S1_SENTENCES, rng.int(2, 3));
     if (i === 0) body = `${year}年，全年通过政府门户网站等渠道主动公开政府信息${published}条。` + body;
@@ -85,8 +86,21 @@ export function makeProse(ctx: Ctx): Map<string, string[]> {
 
 export function fillerParagraph(ctx: Ctx, section: string): string {
   const pool = section === 's5' ? S5_MEASURES : S1_SENTENCES;
-  return ctx.rng.shuffle([...pool]).slice(0, 4).join('；') + '。';
+  return ctx.proseRng.shuffle([...pool]).slice(0, 4).map((s) => opening(ctx) + s).join('；') + '。';
 }
+
+/** With a prose seed, each sentence opens with a phrase drawn for it: years written anew share few sentences. */
+function opening(ctx: Ctx): string {
+  if (ctx.opts.proseSeed === undefined) return '';
+  const r = ctx.proseRng;
+  return `${r.pick(OPEN_A)}${r.pick(OPEN_B)}，`;
+}
+
+const OPEN_A = ['围绕', '聚焦', '结合', '对照', '立足', '紧扣', '针对', '按照', '依托', '着眼', '落实', '服务'];
+const OPEN_B = [
+  '优化营商环境', '乡村振兴', '“放管服”改革', '年度工作要点', '群众办事需求', '重点领域信息公开', '基层政务公开标准化', '政策解读工作',
+  '数字政府建设', '民生保障', '安全生产', '生态环境保护', '疫情防控', '城市更新', '稳就业', '法治政府建设',
+];
 
 function enumerator(i: number): string {
   return `（${'一二三四五六七八九十'[i]}）`;

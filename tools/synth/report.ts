@@ -29,15 +29,23 @@ export function synthesize(opts: SynthOptions): Synth {
   const layout = opts.layout ?? rng.pick(LAYOUTS);
   const atx = opts.atx ?? (layout === 'markdown' ? true : layout === 'pdf' ? rng.chance(0.5) : false);
   const spanStyle: SpanStyle = opts.spanStyle ?? (layout === 'markdown' ? 'after-label' : rng.pick(['none', 'after-label', 'row-end'] as const));
-  const agency = `${rng.pick(PLACES)}${rng.pick(KINDS)}${rng.pick(BUREAUS)}`;
-  const values = solveValues(format, rng);
-  const ctx: Ctx = { format, rng, opts, layout, atx, spanStyle, year, agency, values, defect: opts.defect, decisions: new Map() };
+  const drawnAgency = `${rng.pick(PLACES)}${rng.pick(KINDS)}${rng.pick(BUREAUS)}`;
+  const agency = opts.agency ?? drawnAgency;
+  const values = solveValues(format, rng, opts.pinned);
+  const proseRng = opts.proseSeed === undefined ? rng : new Rng(opts.proseSeed);
+  const ctx: Ctx = { format, rng, proseRng, opts, layout, atx, spanStyle, year, agency, values, defect: opts.defect, decisions: new Map() };
 
   const target = opts.targetBytes ?? 10_000;
   const prose = makeProse(ctx);
+  if (opts.proseSeed !== undefined) {
+    // text of its own seed: as much filler as the target size asks for, whatever the tables take (so that the same
+    // prose seed gives the same text in either format)
+    const n = Math.max(0, Math.round((target - 4000) / 450));
+    for (let i = 0; i < n; i++) prose.get(i % 3 === 2 ? 's5' : 's1')?.push(fillerParagraph(ctx, i % 3 === 2 ? 's5' : 's1'));
+  }
   let out = render(ctx, prose);
   // fill up to the target size with more prose in sections 一 and 五
-  for (let round = 0; round < 4; round++) {
+  for (let round = 0; round < 4 && opts.proseSeed === undefined; round++) {
     const bytes = Buffer.byteLength(out.text);
     if (bytes >= target * 0.95) break;
     for (let added = 0, i = 0; bytes + added < target; i++) {

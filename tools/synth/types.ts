@@ -72,6 +72,15 @@ export interface SynthOptions {
   defect?: Defect;
   /** the formats to draw from (default: the built-in ones) */
   formats?: readonly Format[];
+  /** the agency (default: drawn) — a series of years of one agency */
+  agency?: string;
+  /** values some drawn cells must take (this year's 上年结转 = last year's 结转下年度); the relations still hold */
+  pinned?: Record<CellKey, number>;
+  /**
+   * the running text drawn from its own seed, each sentence opening with a phrase of its own: two reports with
+   * different prose seeds share few sentences; the same prose seed gives the same text (numbers aside)
+   */
+  proseSeed?: number;
 }
 
 export interface Synth {

@@ -11,7 +11,7 @@ export const refKey = (r: { table: string; row: string; column: string }): CellK
  * else the first cell opposite its anchor); the other cells are drawn. A relation whose cells are all fixed
  * by others must then hold by itself (it is implied), which is checked.
  */
-export function solveValues(format: Format, rng: Rng): Record<CellKey, number> {
+export function solveValues(format: Format, rng: Rng, pinned: Record<CellKey, number> = {}): Record<CellKey, number> {
   const values = new Map<CellKey, number>();
   const rels = format.relations;
   const derivedBy = new Map<CellKey, Relation>();
@@ -42,11 +42,12 @@ export function solveValues(format: Format, rng: Rng): Record<CellKey, number> {
         const k = key(t.id, r.id, c.id);
         if (derivedBy.has(k)) continue;
         const v = draw(rng, c.type, ri, ci, rowsWithData.length, t.columns.length);
-        values.set(k, carried.has(k) ? Math.round(v * 0.25) : v);
+        values.set(k, k in pinned ? pinned[k] : carried.has(k) ? Math.round(v * 0.25) : v);
       }
     }
   }
-  const free = (k: CellKey) => !derivedBy.has(k);
+  for (const k of Object.keys(pinned)) if (derivedBy.has(k)) throw new Error(`synth: ${k} is computed from other cells and cannot be pinned`);
+  const free = (k: CellKey) => !derivedBy.has(k) && !(k in pinned);
   for (let round = 0; round < 200; round++) {
     // compute the derived cells in dependency order
     for (const k of derivedBy.keys()) values.delete(k);
