@@ -171,7 +171,7 @@ export async function main(argv: string[], io: Io = defaultIo()): Promise<number
       encoding,
       directives,
       ...(fixing ? { fixing } : {}),
-      keepSource: Boolean(formatter.showsSource),
+      keepSource: Boolean(formatter?.showsSource),
     };
     const runEnv = new RunEnv(runSettings);
     // what is in force for a file: its configuration, then --rule, then --quiet
