@@ -2,42 +2,55 @@ import { defineRule } from '../src/engine/rule.js';
 import { cellSum, leafRows, relatedCells, type CellRef, type CellSum } from '../src/prose/cells.js';
 import { applicationStatements, type ApplyMetric } from '../src/prose/statements.js';
 import type { Format } from '../src/format/formats.js';
+import { rowName } from '../src/rule-kit.js';
 import type { Report } from '../src/types.js';
 
 const T = 'T3';
 const FIVE = ['commercial', 'research', 'public_welfare', 'legal_service', 'other'];
+
+/** A row of table 三 by the short name the format's relations give it (一、本年新收), else by its label. */
+function termName(format: Format, row: string): string {
+  for (const r of format.relations) {
+    const i = r.lhs.findIndex((x) => x.table === T && x.row === row);
+    if (i >= 0 && r.names.lhs?.[i]) return r.names.lhs[i];
+    const j = r.rhs.findIndex((x) => x.table === T && x.row === row);
+    if (j >= 0 && r.names.rhs?.[j]) return r.names.rhs[j];
+  }
+  return rowName(format, T, row);
+}
 
 /** The readings a metric may have in table 三: each a sum of cells and its name. The first is the usual one. */
 function readings(report: Report, format: Format, metric: ApplyMetric): CellSum[] {
   const sum = (refs: CellRef[], label?: string) => cellSum(report, format, refs, label);
   const tot = (row: string): CellRef => [T, row, 'total'];
   const group = (row: string, name: string) => sum(leafRows(format, T, row).map(tot), leafRows(format, T, row).length > 1 ? `${name}各小项之和` : name);
+  const n = (row: string) => termName(format, row);
   const out: Array<CellSum | undefined> = [];
   switch (metric) {
     case 'received':
-      out.push(sum([tot('r1')], '一、本年新收'), sum([tot('r1'), tot('r2')], '一、本年新收 + 二、上年结转'));
+      out.push(sum([tot('r1')], n('r1')), sum([tot('r1'), tot('r2')], `${n('r1')} + ${n('r2')}`));
       break;
     case 'new':
-      out.push(sum([tot('r1')], '一、本年新收'));
+      out.push(sum([tot('r1')], n('r1')));
       break;
     case 'carried-in':
-      out.push(sum([tot('r2')], '二、上年结转'));
+      out.push(sum([tot('r2')], n('r2')));
       break;
     case 'handled':
-      out.push(sum([tot('r3_7')], '（七）总计'));
+      out.push(sum([tot('r3_7')], n('r3_7')));
       break;
     case 'handled-or-received':
-      out.push(sum([tot('r3_7')], '（七）总计'), sum([tot('r1')], '一、本年新收'), sum([tot('r1'), tot('r2')], '一、本年新收 + 二、上年结转'));
+      out.push(sum([tot('r3_7')], n('r3_7')), sum([tot('r1')], n('r1')), sum([tot('r1'), tot('r2')], `${n('r1')} + ${n('r2')}`));
       break;
     case 'carried-out':
-      out.push(sum([tot('r4')], '四、结转下年度继续办理'));
+      out.push(sum([tot('r4')], n('r4')));
       break;
     case 'natural':
-      out.push(sum([[T, 'r1', 'natural']], '一、本年新收「自然人」'), sum([[T, 'r1', 'natural'], [T, 'r2', 'natural']], '一 + 二「自然人」'));
+      out.push(sum([[T, 'r1', 'natural']], `${n('r1')}「自然人」`), sum([[T, 'r1', 'natural'], [T, 'r2', 'natural']], '一 + 二「自然人」'));
       break;
     case 'legal':
       out.push(
-        sum(FIVE.map((c) => [T, 'r1', c] as CellRef), '一、本年新收「法人或其他组织」五列之和'),
+        sum(FIVE.map((c) => [T, 'r1', c] as CellRef), `${n('r1')}「法人或其他组织」五列之和`),
         sum([...FIVE.map((c) => [T, 'r1', c] as CellRef), ...FIVE.map((c) => [T, 'r2', c] as CellRef)], '一 + 二「法人或其他组织」五列之和'),
       );
       break;
@@ -103,7 +116,7 @@ export default defineRule({
       if (q.kind === 'none-received' && stated(['received', 'new'])) continue;
       if (q.kind === 'all-handled' && stated(['carried-out'])) continue;
       if (q.kind === 'none-received') {
-        const r = cellSum(report, ctx.format, [[T, 'r1', 'total']], '一、本年新收');
+        const r = cellSum(report, ctx.format, [[T, 'r1', 'total']], termName(ctx.format, 'r1'));
         if (!r || r.value === 0) continue;
         ctx.report({
           node: { position: q.position },
